@@ -1,0 +1,18 @@
+"""Log WebSocket traffic and drop messages that contain a secret."""
+from mitmproxy import ctx
+
+
+def websocket_start(flow):
+    ctx.log.info("websocket opened: %s" % flow.handshake_flow.request.pretty_url)
+
+
+def websocket_message(flow):
+    message = flow.messages[-1]
+    direction = "->" if message.from_client else "<-"
+    ctx.log.info("%s %r" % (direction, message.content[:80]))
+    if "secret" in message.content:
+        message.kill()
+
+
+def websocket_end(flow):
+    ctx.log.info("websocket closed with code %s after %d messages" % (flow.close_code, len(flow.messages)))

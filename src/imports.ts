@@ -1,0 +1,389 @@
+// What each local name means, through imports and simple aliases, and how to add or
+// remove imports without disturbing the rest of the file.
+//
+//   from mitmproxy import ctx as c        c            → mitmproxy.ctx
+//   import mitmproxy.http                 mitmproxy    → mitmproxy      (so mitmproxy.http.X → mitmproxy.http.X)
+//   import mitmproxy.net.http as nhttp    nhttp        → mitmproxy.net.http
+//   from mitmproxy.http import HTTPResponse as R   R   → mitmproxy.http.HTTPResponse
+//   log = ctx.log                         log          → mitmproxy.ctx.log   (one plain assignment in its scope)
+import type { Node } from "./parser.js";
+import type { SourceFile } from "./source.js";
+import type { Binding, Scope } from "./scope.js";
+import { isReference } from "./scope.js";
+
+export interface ImportedName {
+  /** The local name the import binds. */
+  local: string;
+  /** What it means, e.g. "mitmproxy.http.HTTPResponse". */
+  qualified: string;
+  /** The import statement. */
+  statement: Node;
+  /** The imported item inside the statement: a dotted_name or aliased_import node. */
+  item: Node;
+  scope: Scope;
+}
+
+export class ImportTable {
+  private readonly cache = new Map<number, string | null>();
+  private readonly added = new Map<string, string>();
+
+  constructor(private readonly file: SourceFile) {}
+
+  // ---- resolving -----------------------------------------------------------------------
+
+  /** The dotted name an identifier or attribute chain stands for, or null when unknown. */
+  resolve(node: Node | null, depth = 0): string | null {
+    if (!node || depth > 8) return null;
+    if (node.type === "identifier") {
+      if (this.cache.has(node.id)) return this.cache.get(node.id)!;
+      const q = this.resolveName(node, depth);
+      this.cache.set(node.id, q);
+      return q;
+    }
+    if (node.type === "attribute") {
+      const base = this.resolve(node.childForFieldName("object"), depth);
+      const attr = node.childForFieldName("attribute");
+      return base && attr ? `${base}.${attr.text}` : null;
+    }
+    return null;
+  }
+
+  /** True when `node` resolves to `qualified`. */
+  is(node: Node | null, qualified: string): boolean {
+    return this.resolve(node) === qualified;
+  }
+
+  private resolveName(ident: Node, depth: number): string | null {
+    const scope = this.file.scopes.resolveIdentifier(ident);
+    if (!scope) return null;
+    const bindings = scope.bindings.get(ident.text) ?? [];
+    let result: string | null = null;
+    for (const b of bindings) {
+      let q: string | null;
+      if (b.kind === "import") q = qualifiedOf(b);
+      else if (b.kind === "assignment" && bindings.length === 1 && b.value) {
+        q = b.value.type === "identifier" || b.value.type === "attribute" ? this.resolve(b.value, depth + 1) : null;
+      } else return null;
+      if (q === null || (result !== null && q !== result)) return null;
+      result = q;
+    }
+    return result;
+  }
+
+  /** Every name bound by an import, in every scope. */
+  all(): ImportedName[] {
+    const out: ImportedName[] = [];
+    const visit = (scope: Scope) => {
+      for (const [local, bindings] of scope.bindings) {
+        for (const b of bindings) {
+          if (b.kind !== "import" || !b.statement) continue;
+          const q = qualifiedOf(b);
+          if (!q) continue;
+          out.push({ local, qualified: q, statement: b.statement, item: itemOf(b), scope });
+        }
+      }
+    };
+    const walk = (node: Node) => {
+      const s = this.file.scopes.scopeFor(node);
+      if (s) visit(s);
+    };
+    walk(this.file.root);
+    for (const t of ["function_definition", "class_definition"]) for (const n of this.file.nodes(t)) walk(n);
+    return out;
+  }
+
+  /** True when the file imports `module` or anything inside it. */
+  importsFrom(module: string): boolean {
+    for (const stmt of this.file.nodes(["import_statement", "import_from_statement"])) {
+      for (const m of importedModules(stmt)) {
+        if (m === module || m.startsWith(module + ".")) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Name uses (loads and stores) of the binding that `name` has in `scope`, import sites excluded. */
+  uses(name: string, scope: Scope = this.file.scopes.module): Node[] {
+    return this.file.scopes.references(scope, name).filter((n) => !inImportStatement(n));
+  }
+
+  /** Uses of `name` that survive this pass (not inside a span that an edit replaces). */
+  remainingUses(name: string, scope: Scope = this.file.scopes.module): Node[] {
+    return this.uses(name, scope).filter((n) => !this.file.isEdited(n));
+  }
+
+  /**
+   * An expression that reaches `qualified` from module level through an existing import
+   * (longest matching prefix wins), e.g. "http.Response" when `from mitmproxy import http`.
+   * Only unshadowed module-level bindings count.
+   */
+  expressionFor(qualified: string, at?: Node): string | null {
+    let best: { expr: string; len: number } | null = null;
+    const module = this.file.scopes.module;
+    for (const [local, bindings] of module.bindings) {
+      if (bindings.some((b) => b.kind !== "import" || this.file.isEdited(b.statement!))) continue;
+      const q = qualifiedOf(bindings[0]);
+      if (!q || bindings.some((b) => qualifiedOf(b) !== q)) continue;
+      if (at && this.file.scopes.lookup(local, this.file.scopes.scopeOf(at)) !== module) continue;
+      if (q === qualified || qualified.startsWith(q + ".")) {
+        // `import a.b` binds `a` but only guarantees that a.b is loaded.
+        if (!bindings.some((b) => b.statement!.type !== "import_statement" || guaranteesLoaded(b, qualified))) continue;
+        if (!best || q.length > best.len) best = { expr: local + qualified.slice(q.length), len: q.length };
+      }
+    }
+    return best?.expr ?? null;
+  }
+
+  // ---- adding --------------------------------------------------------------------------
+
+  /**
+   * Makes `qualified` reachable at module level and returns the expression to write.
+   * `from mitmproxy.log import ALERT` style for members; `import logging` for modules.
+   * Reuses existing imports; never shadows a name the file already binds.
+   */
+  ensure(qualified: string, opts: { asModule?: boolean } = {}): string {
+    const p = this.planImport(qualified, opts);
+    if (!p) throw new Error(`cannot import ${qualified} without shadowing a name`);
+    p.commit();
+    return p.expr;
+  }
+
+  /**
+   * The expression that reaches `qualified` at `at` (adding a module-level import when
+   * needed), or null when the name it needs is shadowed there by a local binding.
+   */
+  reach(qualified: string, at: Node, opts: { asModule?: boolean } = {}): string | null {
+    const p = this.planImport(qualified, opts, at);
+    if (!p) return null;
+    const head = p.expr.split(".")[0];
+    const scope = this.file.scopes.lookup(head, this.file.scopes.scopeOf(at));
+    if (scope !== null && scope !== this.file.scopes.module) return null;
+    p.commit();
+    return p.expr;
+  }
+
+  private planImport(
+    qualified: string,
+    opts: { asModule?: boolean },
+    at?: Node,
+  ): { expr: string; commit: () => void } | null {
+    const existing = this.expressionFor(qualified, at);
+    if (existing) return { expr: existing, commit: () => {} };
+    const cached = this.added.get(qualified);
+    if (cached) return { expr: cached, commit: () => {} };
+    const remember = (expr: string, add: () => void) => ({
+      expr,
+      commit: () => {
+        add();
+        this.added.set(qualified, expr);
+      },
+    });
+    const dot = qualified.lastIndexOf(".");
+    const top = qualified.split(".")[0];
+    const topOk = this.isFree(top) || this.isBoundTo(top, top);
+    if (opts.asModule || dot === -1) {
+      return topOk ? remember(qualified, () => this.addStatement(`import ${qualified}`)) : null;
+    }
+    const module = qualified.slice(0, dot);
+    const name = qualified.slice(dot + 1);
+    if (this.isFree(name)) return remember(name, () => this.addFromImport(module, name));
+    return topOk ? remember(qualified, () => this.addStatement(`import ${module}`)) : null;
+  }
+
+  /** True when no scope of the file binds `name` (so a new module-level import cannot shadow). */
+  isFree(name: string): boolean {
+    if ([...this.added.values()].some((e) => e === name || e.startsWith(name + "."))) return false;
+    if (this.file.scopes.module.bindings.has(name)) return false;
+    // A use of an unbound name (a builtin, or a name from `import *`) also makes it taken.
+    for (const id of this.file.nodes("identifier")) if (id.text === name && isReference(id)) return false;
+    return true;
+  }
+
+  private isBoundTo(name: string, qualified: string): boolean {
+    const bs = this.file.scopes.module.bindings.get(name);
+    return !!bs && bs.every((b) => b.kind === "import" && qualifiedOf(b) === qualified);
+  }
+
+  /** Adds `from module import name`, extending an existing top-level from-import of `module`. */
+  private addFromImport(module: string, name: string): void {
+    for (const stmt of this.file.root.namedChildren) {
+      if (stmt.type !== "import_from_statement" || this.file.isEdited(stmt)) continue;
+      if (stmt.childForFieldName("module_name")?.text !== module) continue;
+      if (stmt.namedChildren.some((c) => c.type === "wildcard_import")) continue;
+      const items = stmt.childrenForFieldName("name");
+      const last = items[items.length - 1];
+      if (!last) continue;
+      this.file.insert(last.endIndex, `, ${name}`);
+      return;
+    }
+    this.addStatement(`from ${module} import ${name}`);
+  }
+
+  /** Adds a top-level statement after the docstring, `from __future__` and the leading imports. */
+  addStatement(statement: string): void {
+    const { offset, before, after } = this.insertionPoint();
+    const nl = this.file.layout.newline;
+    this.file.insert(offset, (before ? nl : "") + statement + (after ? nl : ""));
+  }
+
+  private insertionPoint(): { offset: number; before: boolean; after: boolean } {
+    const body = this.file.root.namedChildren.filter((n) => n.type !== "comment");
+    let anchor: Node | null = null;
+    for (let i = 0; i < body.length; i++) {
+      const n = body[i];
+      const isDocstring = i === 0 && n.type === "expression_statement" && n.namedChild(0)?.type === "string";
+      if (isDocstring || isImportLike(n)) anchor = n;
+      else break;
+    }
+    const text = this.file.text;
+    if (anchor) {
+      const end = this.file.lineEnd(anchor.endIndex);
+      const endsWithNewline = end > 0 && text[end - 1] === "\n";
+      return { offset: end, before: !endsWithNewline, after: endsWithNewline };
+    }
+    const first = body[0];
+    if (first) return { offset: this.file.lineStart(first.startIndex), before: false, after: true };
+    // No statements: append after any leading comments.
+    const endsWithNewline = text.length > 0 && text.endsWith("\n");
+    return { offset: text.length, before: text.length > 0 && !endsWithNewline, after: true };
+  }
+
+  // ---- removing ------------------------------------------------------------------------
+
+  /**
+   * Removes the import that binds `name` in `scope` when nothing uses the name any more
+   * (uses inside spans this pass replaces do not count). Returns true when removed.
+   */
+  removeIfUnused(name: string, scope: Scope = this.file.scopes.module): boolean {
+    const bindings = scope.bindings.get(name);
+    if (!bindings || bindings.some((b) => b.kind !== "import")) return false;
+    if (this.remainingUses(name, scope).length > 0) return false;
+    // `import a.b` and `import a.c` both bind `a`: keep them unless every one is unused.
+    let removed = false;
+    for (const b of bindings) removed = this.removeItem(b.statement!, itemOf(b)) || removed;
+    return removed;
+  }
+
+  /**
+   * Removes `name = <expr>` (the only binding of `name` in `scope`) when nothing uses the
+   * name any more, e.g. `log = ctx.log` after every `log.info(…)` was rewritten.
+   */
+  removeAliasIfUnused(name: string, scope: Scope = this.file.scopes.module): boolean {
+    const bindings = scope.bindings.get(name);
+    if (!bindings || bindings.length !== 1 || bindings[0].kind !== "assignment") return false;
+    if (this.remainingUses(name, scope).some((n) => n.id !== bindings[0].node.id)) return false;
+    const assignment = bindings[0].node.parent;
+    const stmt = assignment?.parent;
+    if (assignment?.type !== "assignment" || stmt?.type !== "expression_statement") return false;
+    return this.removeStatement(stmt);
+  }
+
+  /** Removes one imported item from its statement, or the whole statement when it is the last. */
+  removeItem(statement: Node, item: Node): boolean {
+    return this.removeItems(statement, [item]);
+  }
+
+  /** Removes imported items from a statement (the whole statement when none is left). */
+  removeItems(statement: Node, remove: Node[]): boolean {
+    const items = statement.childrenForFieldName("name");
+    const gone = new Set(remove.map((n) => n.id));
+    const kept = items.filter((n) => !gone.has(n.id));
+    if (kept.length === items.length) return false;
+    if (kept.length === 0) return this.removeStatement(statement);
+    // Each run of removed items goes with the comma before the next kept item (or, at the end,
+    // the comma after the previous kept one); comments elsewhere in the statement stay.
+    let ok = true;
+    for (let i = 0; i < items.length; ) {
+      if (!gone.has(items[i].id)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < items.length && gone.has(items[j + 1].id)) j++;
+      const span =
+        j + 1 < items.length
+          ? { start: items[i].startIndex, end: items[j + 1].startIndex }
+          : { start: items[i - 1].endIndex, end: items[j].endIndex };
+      ok = this.file.remove(span) && ok;
+      i = j + 1;
+    }
+    return ok;
+  }
+
+  /** Removes a whole simple statement with its line, unless that would leave a block empty. */
+  removeStatement(statement: Node): boolean {
+    const parent = statement.parent;
+    if (!parent) return false;
+    const siblings = parent.namedChildren.filter((n) => n.type !== "comment");
+    if (parent.type === "block" && siblings.length === 1) return this.file.replace(statement, "pass");
+    const text = this.file.text;
+    const lineStart = this.file.lineStart(statement.startIndex);
+    const lineEnd = this.file.lineEnd(statement.endIndex);
+    const before = text.slice(lineStart, statement.startIndex);
+    const after = text.slice(statement.endIndex, lineEnd);
+    if (/^[ \t\f]*$/.test(before) && /^[ \t\f]*(#[^\n]*)?\r?\n?$/.test(after) && !/#/.test(after)) {
+      return this.file.remove({ start: lineStart, end: lineEnd });
+    }
+    return false; // shares its line with other code or a comment: leave it
+  }
+}
+
+// ---- helpers on import syntax ----------------------------------------------------------
+
+function itemOf(b: Binding): Node {
+  // The binding node is the alias identifier (inside aliased_import) or the first identifier
+  // of a dotted_name; the item is the aliased_import / dotted_name itself.
+  return b.node.parent!;
+}
+
+function qualifiedOf(b: Binding): string | null {
+  const stmt = b.statement;
+  if (!stmt) return null;
+  const item = itemOf(b);
+  if (stmt.type === "import_statement") {
+    if (item.type === "aliased_import") return item.childForFieldName("name")!.text;
+    return b.node.text; // `import a.b.c` binds `a`
+  }
+  const module = stmt.childForFieldName("module_name");
+  if (!module || module.type !== "dotted_name") return null; // relative imports: not ours
+  const name = item.type === "aliased_import" ? item.childForFieldName("name")!.text : item.text;
+  return `${module.text}.${name}`;
+}
+
+/** `import a.b.c` (binding `a`) loads a, a.b and a.b.c: is `qualified` inside one of those? */
+function guaranteesLoaded(b: Binding, qualified: string): boolean {
+  const item = itemOf(b);
+  const mod = item.type === "aliased_import" ? item.childForFieldName("name")!.text : item.text;
+  if (item.type === "aliased_import") return true;
+  // The first attribute after the loaded module may be any member; deeper modules need their own import.
+  return qualified === mod || qualified.startsWith(mod + ".") || mod.startsWith(qualified);
+}
+
+export function importedModules(stmt: Node): string[] {
+  if (stmt.type === "import_from_statement") {
+    const m = stmt.childForFieldName("module_name");
+    if (!m || m.type !== "dotted_name") return [];
+    const names = stmt.childrenForFieldName("name").map((n) =>
+      n.type === "aliased_import" ? n.childForFieldName("name")!.text : n.text,
+    );
+    return [m.text, ...names.map((n) => `${m.text}.${n}`)];
+  }
+  if (stmt.type === "import_statement") {
+    return stmt
+      .childrenForFieldName("name")
+      .map((n) => (n.type === "aliased_import" ? n.childForFieldName("name")!.text : n.text));
+  }
+  return [];
+}
+
+function isImportLike(n: Node): boolean {
+  return n.type === "import_statement" || n.type === "import_from_statement" || n.type === "future_import_statement";
+}
+
+function inImportStatement(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === "import_statement" || p.type === "import_from_statement") return true;
+    if (p.type === "block" || p.type === "module") return false;
+  }
+  return false;
+}

@@ -1,0 +1,166 @@
+// The planned steps on one file: for each step, run its transforms, apply their edits,
+// re-parse, and repeat until a pass makes no edit (a fixed point). Every applied pass is
+// verified to introduce no syntax error; if one does, the whole file is left unchanged.
+import type { AddonKnowledge } from "./addons.js";
+import { EditConflictError, type EditSet } from "./edits.js";
+import { countSyntaxErrors, parse, type Tree } from "./parser.js";
+import { SourceFile, detectLayout, type Finding } from "./source.js";
+import type { Step, Transform } from "./transform.js";
+
+/** Passes per step before the engine gives up: a transform that keeps editing is a bug. */
+export const MAX_PASSES = 12;
+
+export interface Change {
+  transform: string;
+  /** The replaced text's span in the final output. */
+  start: number;
+  end: number;
+}
+
+export interface InternalError {
+  transform: string;
+  message: string;
+}
+
+export interface PipelineResult {
+  output: string;
+  changed: boolean;
+  /** Findings positioned in `output`. */
+  findings: Finding[];
+  changes: Change[];
+  /** Edits of unsafe transforms not made because --unsafe-fixes was not given. */
+  heldBack: number;
+  error?: InternalError;
+}
+
+export interface PipelineOptions {
+  /** Which transforms run (after --only/--skip). */
+  selected: (t: Transform) => boolean;
+  unsafeFixes: boolean;
+  knowledge: AddonKnowledge;
+}
+
+/** Does the text contain one of the words some planned transform needs? (Before parsing.) */
+export function mayMatch(text: string, words: readonly string[] | null): boolean {
+  if (!words) return true;
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
+export function runPipeline(
+  path: string,
+  input: string,
+  inputTree: Tree,
+  steps: readonly Step[],
+  opts: PipelineOptions,
+): PipelineResult {
+  const layout = detectLayout(input);
+  const unchanged = (extra: Partial<PipelineResult>): PipelineResult => ({
+    output: input,
+    changed: false,
+    findings: [],
+    changes: [],
+    heldBack: 0,
+    ...extra,
+  });
+
+  const isAddon = new SourceFile(path, input, inputTree, layout, opts.knowledge).addons.isAddonFile;
+  if (!isAddon) return unchanged({});
+
+  let text = input;
+  let tree = inputTree;
+  let errorsBefore = countSyntaxErrors(tree.rootNode);
+  let findings: Finding[] = [];
+  let changes: Change[] = [];
+  let heldBack = 0;
+
+  for (const step of steps) {
+    const transforms = step.transforms.filter(opts.selected);
+    if (transforms.length === 0) continue;
+    for (let pass = 0; ; pass++) {
+      if (pass >= MAX_PASSES) {
+        return unchanged({
+          error: { transform: transforms.map((t) => t.id).join(", "), message: `step ${step.label} reached no fixed point after ${MAX_PASSES} passes` },
+        });
+      }
+      const file = new SourceFile(path, text, tree, layout, opts.knowledge, true);
+      let heldBackThisPass = 0;
+      for (const t of transforms) {
+        if (t.needs && !mayMatch(text, t.needs)) continue;
+        file.transform = t.id;
+        const mark = file.edits.mark();
+        try {
+          t.run(file);
+        } catch (e) {
+          const message = e instanceof EditConflictError ? e.message : `${(e as Error)?.message ?? e}`;
+          return unchanged({ error: { transform: t.id, message } });
+        }
+        if (t.safety === "unsafe" && !opts.unsafeFixes) heldBackThisPass += file.edits.rollback(mark).length;
+      }
+      const notes = file.findings.filter((f) => f.severity === "info");
+      if (file.edits.size === 0) {
+        // The fixed point of this step: its warnings describe what is left to do.
+        findings = dedupe([...findings, ...file.findings]);
+        heldBack += heldBackThisPass;
+        break;
+      }
+      const next = file.edits.apply(text);
+      const nextTree = parse(next);
+      const errorsAfter = countSyntaxErrors(nextTree.rootNode);
+      if (errorsAfter > errorsBefore) {
+        return unchanged({ error: { transform: culprit(file.edits, text, errorsBefore), message: "the rewrite did not parse; no edit was made to this file" } });
+      }
+      findings = dedupe([...findings, ...notes]).map((f) => mapFinding(f, file.edits));
+      changes = changes.map((c) => mapChange(c, file.edits));
+      let delta = 0;
+      for (const e of file.edits.sorted()) {
+        const start = e.start + delta;
+        changes.push({ transform: e.transform, start, end: start + e.text.length });
+        delta += e.text.length - (e.end - e.start);
+      }
+      text = next;
+      tree = nextTree;
+      errorsBefore = errorsAfter;
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
+  changes.sort((a, b) => a.start - b.start);
+  return { output: text, changed: text !== input, findings, changes, heldBack };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.id}\0${f.severity}\0${f.start}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mapFinding(f: Finding, edits: EditSet): Finding {
+  const start = edits.mapOffset(f.start);
+  return { ...f, start, end: Math.max(start, edits.mapOffset(f.end)) };
+}
+
+function mapChange(c: Change, edits: EditSet): Change {
+  const start = edits.mapOffset(c.start);
+  return { ...c, start, end: Math.max(start, edits.mapOffset(c.end)) };
+}
+
+/** The transform whose edits alone make the text unparsable (or all that edited, if none alone). */
+function culprit(edits: EditSet, text: string, errorsBefore: number): string {
+  const ids = [...new Set(edits.list().map((e) => e.transform))];
+  for (const id of ids) {
+    const only = edits.list().filter((e) => e.transform === id);
+    let out = "";
+    let pos = 0;
+    for (const e of [...only].sort((a, b) => a.start - b.start || a.seq - b.seq)) {
+      out += text.slice(pos, e.start) + e.text;
+      pos = e.end;
+    }
+    out += text.slice(pos);
+    if (countSyntaxErrors(parse(out).rootNode) > errorsBefore) return id;
+  }
+  return ids.join(", ");
+}

@@ -1,0 +1,241 @@
+// SourceFile: one Python file during one pass of one step: its text and tree, the edits the
+// transforms ask for, and the findings they report. Transforms never build the whole file
+// as a string; they ask for small edits on nodes.
+import { EditSet } from "./edits.js";
+import { compileQuery, type Node, type Tree } from "./parser.js";
+import type Parser from "tree-sitter";
+import { ImportTable } from "./imports.js";
+import { Scopes } from "./scope.js";
+import { AddonModel, type AddonKnowledge } from "./addons.js";
+
+export type Severity = "warning" | "info";
+
+export interface Finding {
+  /** Catalogue id, e.g. H7-06. */
+  id: string;
+  severity: Severity;
+  message: string;
+  /** Transform that reported it. */
+  transform: string;
+  start: number;
+  end: number;
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+type Target = Node | Range;
+
+function rangeOf(target: Target): Range {
+  if ("startIndex" in target) return { start: target.startIndex, end: target.endIndex };
+  return target;
+}
+
+/** Facts about a file's layout that every pass shares. */
+export interface Layout {
+  /** "\r\n" or "\n": what inserted lines end with. */
+  newline: string;
+  /** One level of indentation as the file writes it ("    ", "\t", "  "…). */
+  indentUnit: string;
+}
+
+export function detectLayout(text: string): Layout {
+  const nl = text.indexOf("\n");
+  const newline = nl > 0 && text[nl - 1] === "\r" ? "\r\n" : "\n";
+  // The first indented line after a line ending in ":" shows the file's indentation unit.
+  const m = /:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*([ \t]+)\S/.exec(text);
+  const indentUnit = m ? m[1] : "    ";
+  return { newline, indentUnit };
+}
+
+export class SourceFile {
+  readonly root: Node;
+  readonly edits = new EditSet();
+  readonly findings: Finding[] = [];
+  /** Set by the pipeline to the transform that is running. */
+  transform = "";
+  private readonly descendantsCache = new Map<string, Node[]>();
+  private _imports?: ImportTable;
+  private _scopes?: Scopes;
+  private _addons?: AddonModel;
+  private lineStarts?: number[];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly tree: Tree,
+    readonly layout: Layout,
+    private readonly knowledge: AddonKnowledge,
+    /** Decided once on the original input, so that a later step still sees an addon. */
+    readonly isAddon?: boolean,
+  ) {
+    this.root = tree.rootNode;
+  }
+
+  // ---- reading -------------------------------------------------------------------------
+
+  /** All descendants of the given type(s), in document order; cached per pass. */
+  nodes(types: string | readonly string[]): Node[] {
+    const key = typeof types === "string" ? types : types.join(",");
+    let found = this.descendantsCache.get(key);
+    if (!found) {
+      found = this.root.descendantsOfType(typeof types === "string" ? types : [...types]);
+      this.descendantsCache.set(key, found);
+    }
+    return found;
+  }
+
+  /** Runs a (cached, compiled) tree-sitter query over the whole file or one node. */
+  matches(query: string, node: Node = this.root): Parser.QueryMatch[] {
+    return compileQuery(query).matches(node);
+  }
+
+  get imports(): ImportTable {
+    return (this._imports ??= new ImportTable(this));
+  }
+
+  get scopes(): Scopes {
+    return (this._scopes ??= new Scopes(this.root));
+  }
+
+  get addons(): AddonModel {
+    return (this._addons ??= new AddonModel(this, this.knowledge));
+  }
+
+  slice(target: Target): string {
+    const r = rangeOf(target);
+    return this.text.slice(r.start, r.end);
+  }
+
+  /** 1-based line and column (column counted in Unicode code points). */
+  position(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) this.lineStarts = lineStartsOf(this.text);
+    return positionIn(this.text, this.lineStarts, offset);
+  }
+
+  /** The whitespace that starts the line containing `offset`. */
+  indentAt(offset: number): string {
+    const lineStart = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return /^[ \t\f]*/.exec(this.text.slice(lineStart, offset))![0];
+  }
+
+  /** The offset where the line containing `offset` starts. */
+  lineStart(offset: number): number {
+    return this.text.lastIndexOf("\n", offset - 1) + 1;
+  }
+
+  /** The offset just after the line ending of the line containing `offset` (or the end of text). */
+  lineEnd(offset: number): number {
+    const nl = this.text.indexOf("\n", offset);
+    return nl === -1 ? this.text.length : nl + 1;
+  }
+
+  /**
+   * Code written by a transform with "\n" line ends and four-space indentation, turned into
+   * the file's own newline and indentation unit, each non-empty line prefixed by `indent`.
+   */
+  code(source: string, indent = ""): string {
+    const unit = this.layout.indentUnit;
+    return source
+      .split("\n")
+      .map((line) => {
+        if (line.trim() === "") return "";
+        const lead = /^( {4})*/.exec(line)![0];
+        return indent + unit.repeat(lead.length / 4) + line.slice(lead.length);
+      })
+      .join(this.layout.newline);
+  }
+
+  // ---- editing -------------------------------------------------------------------------
+
+  /** Replaces a node or range. Returns false when deferred because another edit overlaps. */
+  replace(target: Target, text: string, opts: { inString?: boolean } = {}): boolean {
+    const r = rangeOf(target);
+    if (!opts.inString) this.assertCode(r);
+    return this.edits.add(r.start, r.end, this.normalizeNewlines(text), this.transform);
+  }
+
+  remove(target: Target): boolean {
+    const r = rangeOf(target);
+    this.assertCode(r);
+    return this.edits.add(r.start, r.end, "", this.transform);
+  }
+
+  insert(offset: number, text: string): boolean {
+    this.assertCode({ start: offset, end: offset });
+    return this.edits.add(offset, offset, this.normalizeNewlines(text), this.transform);
+  }
+
+  /** True when this pass already rewrites the whole of `target` (its old text is going away). */
+  isEdited(target: Target): boolean {
+    const r = rangeOf(target);
+    return this.edits.covers(r.start, r.end);
+  }
+
+  // ---- reporting -----------------------------------------------------------------------
+
+  /** A place that needs manual work: the tool could not prove a rewrite safe. */
+  report(target: Target, id: string, message: string): void {
+    this.addFinding(target, id, message, "warning");
+  }
+
+  /** A note about a rewrite that was made (e.g. something that had to be dropped). */
+  note(target: Target, id: string, message: string): void {
+    this.addFinding(target, id, message, "info");
+  }
+
+  private addFinding(target: Target, id: string, message: string, severity: Severity): void {
+    const r = rangeOf(target);
+    const dup = this.findings.some(
+      (f) => f.id === id && f.start === r.start && f.message === message && f.severity === severity,
+    );
+    if (!dup) this.findings.push({ id, severity, message, transform: this.transform, ...r });
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  private normalizeNewlines(text: string): string {
+    return this.layout.newline === "\r\n" ? text.replace(/(?<!\r)\n/g, "\r\n") : text;
+  }
+
+  /** Edits inside string literals or comments are bugs unless a transform asks for them. */
+  private assertCode(r: Range): void {
+    let node: Node | null = this.root.descendantForIndex(r.start, Math.max(r.start, r.end - 1));
+    for (; node; node = node.parent) {
+      if (node.type !== "comment" && node.type !== "string_content") continue;
+      const inside =
+        r.start === r.end
+          ? node.startIndex < r.start && r.start < node.endIndex
+          : node.startIndex <= r.start && r.end <= node.endIndex;
+      if (inside) throw new Error(`transform ${this.transform} tried to edit inside a ${node.type}`);
+    }
+  }
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function positionIn(
+  text: string,
+  lineStarts: number[],
+  offset: number,
+): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  let column = 1;
+  for (let i = lineStarts[lo]; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) column++; // count a surrogate pair once
+  }
+  return { line: lo + 1, column };
+}

@@ -1,0 +1,186 @@
+// End-to-end: the built binary on temporary trees (npm test builds it first).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+
+const BIN = path.resolve(__dirname, "../bin/mitm-codemod.js");
+const EXAMPLES = path.resolve(__dirname, "../examples/v6-addons");
+const tmpRoots: string[] = [];
+
+function tmpdir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "mitm-codemod-cli-"));
+  tmpRoots.push(d);
+  return d;
+}
+
+afterAll(() => {
+  for (const d of tmpRoots) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export function cli(args: string[], cwd: string, input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+
+function read(dir: string, name: string): string {
+  return fs.readFileSync(path.join(dir, name), "utf8");
+}
+
+const ADDON = [
+  "from mitmproxy import ctx, http",
+  "",
+  "",
+  "def request(flow: http.HTTPFlow):",
+  '    ctx.log.info("seen " + flow.request.url)',
+  '    flow.response = http.HTTPResponse.make(204, b"")',
+  "",
+].join("\n");
+
+describe("command line", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tmpdir();
+  });
+
+  it("prints --version and --help with examples", () => {
+    const v = cli(["--version"], dir);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const h = cli(["--help"], dir);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain("Examples:");
+    expect(h.stdout).toContain("mitm-codemod --from 6 --to 12 --write ./addons");
+  });
+
+  it("diff mode writes nothing; its diff applies with git apply and equals --write", () => {
+    fs.cpSync(EXAMPLES, path.join(dir, "addons"), { recursive: true });
+    const copy = tmpdir();
+    fs.cpSync(EXAMPLES, path.join(copy, "addons"), { recursive: true });
+    const before = fs.readdirSync(path.join(dir, "addons")).map((f) => read(dir, `addons/${f}`));
+
+    const diff = cli(["--from", "6", "--to", "12", "addons"], dir);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain("--- a/addons/block_ads.py\n+++ b/addons/block_ads.py\n");
+    expect(fs.readdirSync(path.join(dir, "addons")).map((f) => read(dir, `addons/${f}`))).toEqual(before);
+
+    const git = spawnSync("git", ["apply", "-"], { cwd: dir, input: diff.stdout, encoding: "utf8" });
+    expect(git.stderr).toBe("");
+    expect(git.status).toBe(0);
+
+    const w = cli(["--from", "6", "--to", "12", "--write", "addons"], copy);
+    expect(w.code).toBe(1);
+    for (const f of fs.readdirSync(path.join(dir, "addons"))) {
+      expect(read(dir, `addons/${f}`), f).toBe(read(copy, `addons/${f}`));
+    }
+    // A second run on the written files has nothing left to rewrite.
+    const again = cli(["--from", "6", "--to", "12", "addons"], copy);
+    expect(again.stdout).toBe("");
+  });
+
+  it("--check exits 1 when something would change, 0 when nothing is left, and writes nothing", () => {
+    write(dir, { "a.py": ADDON });
+    const c = cli(["--from", "6", "--check", "a.py"], dir);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toBe("");
+    expect(c.stderr).toContain("a.py: would change");
+    expect(read(dir, "a.py")).toBe(ADDON);
+    expect(cli(["--from", "6", "--write", "a.py"], dir).code).toBe(1);
+    const clean = cli(["--from", "6", "--check", "a.py"], dir);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toMatch(/1 file · 0 to change · 0 findings · 0 errors/);
+  });
+
+  it("--to 8 leaves ctx.log alone (logging is step 9); --to 12 rewrites both", () => {
+    write(dir, { "a.py": ADDON });
+    const to8 = cli(["--from", "6", "--to", "8", "a.py"], dir);
+    expect(to8.stdout).toContain("+    flow.response = http.Response.make(204, b\"\")");
+    expect(to8.stdout).not.toContain("logging");
+    const to12 = cli(["--from", "6", "--to", "12", "a.py"], dir);
+    expect(to12.stdout).toContain('+    logging.info("seen " + flow.request.url)');
+    expect(to12.stdout).toContain("+    flow.response = http.Response.make(204, b\"\")");
+    const from8 = cli(["--from", "8", "a.py"], dir);
+    expect(from8.stdout).toContain("logging.info");
+    expect(from8.stdout).not.toContain("http.Response.make");
+  });
+
+  it("reports a file with a syntax error, leaves it untouched, processes the others, exits 2", () => {
+    const broken = "from mitmproxy import ctx\ndef request(flow:\n    ctx.log.info('x')\n";
+    write(dir, { "a_broken.py": broken, "b_ok.py": ADDON });
+    const r = cli(["--from", "6", "--write", "."], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^a_broken\.py: error: syntax error at \d+:\d+; file skipped$/m);
+    expect(read(dir, "a_broken.py")).toBe(broken);
+    expect(read(dir, "b_ok.py")).toContain("logging.info");
+    expect(r.stderr).toContain("2 files · 1 changed · 0 findings · 1 error");
+  });
+
+  it("prints findings as PATH:LINE:COL: ID message on stderr", () => {
+    write(dir, { "sub/a.py": "from mitmproxy import ctx\n\ndef request(flow):\n    ctx.log(flow.request.url, flow.metadata['lvl'])\n" });
+    const r = cli(["--from", "8", "sub"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^sub\/a\.py:4:5: L9-01 ctx\.log is deprecated/m);
+    expect(r.stdout).toBe("");
+  });
+
+  it("walks directories honouring .gitignore, default excludes and --exclude", () => {
+    fs.mkdirSync(path.join(dir, ".git"));
+    write(dir, {
+      ".gitignore": "ignored/\n",
+      "keep.py": ADDON,
+      "ignored/a.py": ADDON,
+      ".venv/lib/b.py": ADDON,
+      "node_modules/c.py": ADDON,
+      "old/d.py": ADDON,
+      "notes.txt": ADDON,
+    });
+    const r = cli(["--from", "6", "--check", "--exclude", "old/", "."], dir);
+    expect(r.stderr).toContain("keep.py: would change");
+    expect(r.stderr).toContain("1 file · 1 to change");
+    // An explicit file is always processed, whatever the excludes say.
+    expect(cli(["--from", "6", "--check", "ignored/a.py"], dir).stderr).toContain("ignored/a.py: would change");
+  });
+
+  it("usage errors exit 2 with a clear message", () => {
+    write(dir, { "a.py": ADDON });
+    const unknown = cli(["--from", "5", "a.py"], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown version --from 5; valid versions: 6, 7, 8, 9, 9.1, 10, 11, 12, 6.0.0");
+    expect(cli(["--from", "12", "--to", "7", "a.py"], dir).code).toBe(2);
+    expect(cli(["--from", "6", "--only", "v7/nope", "a.py"], dir).stderr).toContain("unknown transform id 'v7/nope'");
+    expect(cli(["--from", "6"], dir).code).toBe(2);
+    expect(cli(["a.py"], dir).stderr).toContain("--from is required");
+    expect(cli(["--from", "6", "--bogus", "a.py"], dir).code).toBe(2);
+    expect(cli(["--from", "6", "missing.py"], dir).stderr).toContain("missing.py: error: no such file or directory");
+  });
+
+  it("--list prints the plan; --only and --skip select transforms", () => {
+    const l = cli(["--list", "--from", "6", "--to", "9"], dir);
+    expect(l.code).toBe(0);
+    expect(l.stdout).toMatch(/step 7 .*\n  v7\/http-classes\s+safe\s+M7-02 M7-03\n/);
+    expect(l.stdout).toContain("v9/ctx-log");
+    expect(cli(["--list", "--from", "6", "--to", "8"], dir).stdout).not.toContain("v9/ctx-log");
+    write(dir, { "a.py": ADDON });
+    const only = cli(["--from", "6", "--only", "v9/ctx-log", "a.py"], dir);
+    expect(only.stdout).toContain("logging.info");
+    expect(only.stdout).not.toContain("http.Response.make");
+    const skip = cli(["--from", "6", "--skip", "v9/ctx-log", "a.py"], dir);
+    expect(skip.stdout).not.toContain("logging.info");
+  });
+
+  it("--write keeps the file mode", () => {
+    write(dir, { "a.py": ADDON });
+    fs.chmodSync(path.join(dir, "a.py"), 0o750);
+    cli(["--from", "6", "--write", "a.py"], dir);
+    expect(fs.statSync(path.join(dir, "a.py")).mode & 0o777).toBe(0o750);
+    expect(fs.readdirSync(dir)).toEqual(["a.py"]);
+  });
+});

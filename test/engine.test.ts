@@ -1,0 +1,330 @@
+// Unit tests of the engine (src/): edits, layout, imports, scopes, hooks, versions, pipeline.
+import { describe, expect, it } from "vitest";
+import { EditConflictError, EditSet } from "../src/edits.js";
+import { parse } from "../src/parser.js";
+import { SourceFile, detectLayout } from "../src/source.js";
+import { runPipeline } from "../src/pipeline.js";
+import { defineTransform, type Step, type Transform } from "../src/transform.js";
+import { parseRange, plan, parseVersion, UsageError } from "../src/versions.js";
+import { decodeSource, encodeSource, DecodeError } from "../src/encoding.js";
+import { registry } from "./helpers.js";
+
+function fileOf(text: string): SourceFile {
+  return new SourceFile("t.py", text, parse(text), detectLayout(text), registry.knowledge);
+}
+
+function applied(f: SourceFile): string {
+  return f.edits.apply(f.text);
+}
+
+describe("EditSet", () => {
+  it("defers an edit that overlaps another transform's edit", () => {
+    const e = new EditSet();
+    expect(e.add(0, 5, "x", "a")).toBe(true);
+    expect(e.add(3, 8, "y", "b")).toBe(false);
+    expect(e.deferred).toBe(1);
+    expect(e.apply("0123456789")).toBe("x56789");
+  });
+
+  it("throws when one transform makes overlapping edits", () => {
+    const e = new EditSet();
+    e.add(0, 5, "x", "a");
+    expect(() => e.add(4, 6, "y", "a")).toThrow(EditConflictError);
+  });
+
+  it("keeps insertions at the boundaries of a replacement, in order", () => {
+    const e = new EditSet();
+    e.add(2, 4, "XY", "a");
+    e.add(2, 2, "<", "b");
+    e.add(4, 4, ">", "b");
+    e.add(4, 4, "!", "c");
+    expect(e.apply("0123456")).toBe("01<XY>!456");
+  });
+
+  it("rejects an insertion strictly inside a replaced span", () => {
+    const e = new EditSet();
+    e.add(2, 6, "", "a");
+    expect(e.add(4, 4, "z", "b")).toBe(false);
+  });
+
+  it("maps offsets of the old text to the new text", () => {
+    const e = new EditSet();
+    e.add(0, 3, "abcdef", "a"); // +3
+    e.add(5, 5, "!!", "a"); // +2 at 5
+    expect(e.mapOffset(4)).toBe(7);
+    expect(e.mapOffset(5)).toBe(10);
+    expect(e.mapOffset(1)).toBe(1);
+  });
+});
+
+describe("layout", () => {
+  it("detects CRLF and the indentation unit", () => {
+    expect(detectLayout("def f():\r\n\tpass\r\n")).toEqual({ newline: "\r\n", indentUnit: "\t" });
+    expect(detectLayout("class A:\n  # c\n  x = 1\n")).toEqual({ newline: "\n", indentUnit: "  " });
+    expect(detectLayout("x = 1")).toEqual({ newline: "\n", indentUnit: "    " });
+  });
+
+  it("writes inserted code with the file's newline and indentation", () => {
+    const f = fileOf("class A:\r\n\tx = 1\r\n");
+    expect(f.code("def f(self):\n    return 1\n", "\t")).toBe("\tdef f(self):\r\n\t\treturn 1\r\n");
+  });
+
+  it("refuses edits inside strings and comments", () => {
+    const f = fileOf('x = "ctx.log"  # ctx.log\n');
+    f.transform = "t";
+    expect(() => f.replace({ start: 5, end: 8 }, "y")).toThrow(/inside a string_content/);
+    expect(() => f.replace({ start: 19, end: 22 }, "y")).toThrow(/inside a comment/);
+  });
+});
+
+describe("imports", () => {
+  const resolveAll = (src: string, names: string[]) => {
+    const f = fileOf(src);
+    const out: Record<string, string | null> = {};
+    for (const node of [...f.nodes("attribute"), ...f.nodes("identifier")]) {
+      if (names.includes(node.text) && !(node.text in out)) out[node.text] = f.imports.resolve(node);
+    }
+    return out;
+  };
+
+  it("resolves every import form", () => {
+    const src = [
+      "from mitmproxy import ctx as c",
+      "import mitmproxy.http",
+      "from mitmproxy.http import HTTPResponse as R",
+      "import mitmproxy.net.http as nhttp",
+      "from . import sibling",
+      "log = c.log",
+      "c.log.info(1); mitmproxy.http.HTTPFlow; R.make(); nhttp.Headers(); sibling.x; log.info(2)",
+      "",
+    ].join("\n");
+    expect(resolveAll(src, ["c.log.info", "mitmproxy.http.HTTPFlow", "R", "nhttp.Headers", "sibling.x", "log.info"])).toEqual({
+      "c.log.info": "mitmproxy.ctx.log.info",
+      "mitmproxy.http.HTTPFlow": "mitmproxy.http.HTTPFlow",
+      R: "mitmproxy.http.HTTPResponse",
+      "nhttp.Headers": "mitmproxy.net.http.Headers",
+      "sibling.x": null,
+      "log.info": "mitmproxy.ctx.log.info",
+    });
+  });
+
+  it("does not resolve names shadowed by a parameter, a local or a rebinding", () => {
+    const src = [
+      "from mitmproxy import ctx",
+      "def f(ctx):",
+      "    ctx.log.info(1)",
+      "def g():",
+      "    ctx = object()",
+      "    ctx.log.info(2)",
+      "def h():",
+      "    ctx.log.info(3)",
+      "",
+    ].join("\n");
+    const f = fileOf(src);
+    const calls = f
+      .nodes("call")
+      .filter((c) => c.childForFieldName("function")!.type === "attribute")
+      .map((c) => f.imports.resolve(c.childForFieldName("function")));
+    expect(calls).toEqual([null, null, "mitmproxy.ctx.log.info"]);
+    const rebound = fileOf("from mitmproxy import ctx\nctx = None\nctx.log.info(1)\n");
+    expect(rebound.imports.resolve(rebound.nodes("call")[0].childForFieldName("function"))).toBeNull();
+  });
+
+  it("methods do not see class-level names", () => {
+    const src = "from mitmproxy import ctx\nclass A:\n    ctx = None\n    def f(self):\n        ctx.log.info(1)\n";
+    const f = fileOf(src);
+    expect(f.imports.resolve(f.nodes("call")[0].childForFieldName("function"))).toBe("mitmproxy.ctx.log.info");
+  });
+
+  const added = (src: string, q: string, asModule = false) => {
+    const f = fileOf(src);
+    f.transform = "t";
+    f.imports.ensure(q, { asModule });
+    return applied(f);
+  };
+
+  it("adds imports after the docstring, __future__ and the leading imports", () => {
+    expect(added('"""Doc."""\nfrom __future__ import annotations\nimport os\n\nx = 1\n', "logging", true)).toBe(
+      '"""Doc."""\nfrom __future__ import annotations\nimport os\nimport logging\n\nx = 1\n',
+    );
+    expect(added("#!/usr/bin/env python\n# comment\nx = 1\n", "logging", true)).toBe(
+      "#!/usr/bin/env python\n# comment\nimport logging\nx = 1\n",
+    );
+    expect(added("import os", "logging", true)).toBe("import os\nimport logging");
+    expect(added("", "logging", true)).toBe("import logging\n");
+    expect(added("import os\r\nx = 1\r\n", "logging", true)).toBe("import os\r\nimport logging\r\nx = 1\r\n");
+  });
+
+  it("extends an existing from-import and reuses existing bindings", () => {
+    expect(added("from mitmproxy.log import LogEntry\n", "mitmproxy.log.ALERT")).toBe("from mitmproxy.log import LogEntry, ALERT\n");
+    expect(added("import logging as lg\n", "logging", true)).toBe("import logging as lg\n");
+    const f = fileOf("import logging as lg\n");
+    expect(f.imports.ensure("logging", { asModule: true })).toBe("lg");
+  });
+
+  it("never shadows a name the file uses: falls back to the module path", () => {
+    expect(added("ALERT = 3\n", "mitmproxy.log.ALERT")).toBe("import mitmproxy.log\nALERT = 3\n");
+  });
+
+  it("removes an import only when its name has no remaining use", () => {
+    const run = (src: string, name: string) => {
+      const f = fileOf(src);
+      f.transform = "t";
+      f.imports.removeIfUnused(name);
+      return applied(f);
+    };
+    expect(run("from mitmproxy import ctx, http\nhttp.HTTPFlow\n", "ctx")).toBe("from mitmproxy import http\nhttp.HTTPFlow\n");
+    expect(run("from mitmproxy import http, ctx\nhttp.HTTPFlow\n", "ctx")).toBe("from mitmproxy import http\nhttp.HTTPFlow\n");
+    expect(run("from mitmproxy import ctx\nctx.options.x\n", "ctx")).toBe("from mitmproxy import ctx\nctx.options.x\n");
+    expect(run("import os\nfrom mitmproxy import ctx\nx = 1\n", "ctx")).toBe("import os\nx = 1\n");
+    expect(run("try:\n    from mitmproxy import ctx\nexcept ImportError:\n    pass\n", "ctx")).toBe(
+      "try:\n    pass\nexcept ImportError:\n    pass\n",
+    );
+  });
+});
+
+describe("addons and hooks", () => {
+  const hooks = (src: string) => fileOf(src).addons.hooks().map((h) => `${h.owner ? h.owner.childForFieldName("name")!.text + "." : ""}${h.name}`);
+
+  it("finds hooks of addon classes and module-level hooks", () => {
+    const src = [
+      "from mitmproxy import http",
+      "class A:",
+      "    def request(self, flow): pass",
+      "    def log(self, entry): pass",
+      "    def helper(self): pass",
+      "def response(flow): pass",
+      "def clientconnect(layer): pass",
+      "addons = [A()]",
+      "",
+    ].join("\n");
+    expect(hooks(src)).toEqual(["response", "clientconnect", "A.request", "A.log"]);
+  });
+
+  it("a helper def log(msg) that the script calls is not a hook", () => {
+    const src = "from mitmproxy import http\ndef log(msg):\n    print(msg)\ndef request(flow):\n    log(flow.request.url)\n";
+    expect(hooks(src)).toEqual(["request"]);
+    expect(hooks("from mitmproxy import ctx\ndef log(entry):\n    print(entry.msg)\n")).toEqual([]);
+  });
+
+  it("a method called through self is a helper; a class without hook evidence is not an addon", () => {
+    const src = [
+      "from mitmproxy import http",
+      "class A:",
+      "    def log(self, m): print(m)",
+      "    def request(self, flow): self.log(flow)",
+      "    def response(self, flow): pass",
+      "class Plain:",
+      "    def log(self, m): pass",
+      "",
+    ].join("\n");
+    expect(hooks(src)).toEqual(["A.request", "A.response"]);
+  });
+
+  it("is not an addon file without evidence", () => {
+    expect(fileOf("def request(flow):\n    pass\n").addons.isAddonFile).toBe(false);
+    expect(fileOf("def clientconnect(layer):\n    pass\n").addons.isAddonFile).toBe(true);
+    expect(fileOf("class A: pass\naddons = [A()]\n").addons.isAddonFile).toBe(true);
+  });
+});
+
+describe("versions", () => {
+  const labels = (from: string, to?: string) => {
+    const r = parseRange(registry, from, to);
+    return plan(registry, r.from, r.to).map((s) => s.label);
+  };
+
+  it("plans the steps with from < step ≤ to", () => {
+    expect(labels("6")).toEqual(["7", "8", "9", "9.1", "11", "12"]);
+    expect(labels("6", "7")).toEqual(["7"]);
+    expect(labels("6.0.2", "8")).toEqual(["7", "8"]);
+    expect(labels("9", "10")).toEqual(["9.1"]);
+    expect(labels("9", "9.1")).toEqual(["9.1"]);
+    expect(labels("10", "12")).toEqual(["11", "12"]);
+    expect(labels("10.4.2", "12.2.3")).toEqual(["11", "12"]);
+    expect(labels("8.1.1", "9.0.1")).toEqual(["9"]);
+  });
+
+  it("rejects unknown versions and from ≥ to with the list of valid values", () => {
+    expect(() => parseRange(registry, "5")).toThrow(UsageError);
+    expect(() => parseRange(registry, "9.2")).toThrow(/valid versions: 6, 7, 8, 9, 9\.1, 10, 11, 12, 6\.0\.0/);
+    expect(() => parseRange(registry, "12", "7")).toThrow(/not older/);
+    expect(() => parseRange(registry, "9.1", "10")).toThrow(/not older/);
+    expect(parseVersion(registry, "v6.0.2")?.key).toEqual([6, 0, 2]);
+  });
+});
+
+describe("pipeline", () => {
+  const pipeline = (src: string, transforms: Transform[], unsafeFixes = false) =>
+    runPipeline("t.py", src, parse(src), [{ label: "x", release: "7.0.0", transforms } as Step], {
+      selected: () => true,
+      unsafeFixes,
+      knowledge: registry.knowledge,
+    });
+  const t = (id: string, run: Transform["run"], safety: Transform["safety"] = "safe") =>
+    defineTransform({ id: `v7/${id}`, catalog: [], title: id, description: id, safety, run });
+
+  it("never emits a result that does not parse; names the transform", () => {
+    const r = pipeline("from mitmproxy import http\nx = 1\n", [t("breaks", (f) => void f.replace(f.nodes("integer")[0], "("))]);
+    expect(r.error?.transform).toBe("v7/breaks");
+    expect(r.output).toBe("from mitmproxy import http\nx = 1\n");
+  });
+
+  it("reports a transform that never reaches a fixed point", () => {
+    const r = pipeline("from mitmproxy import http\nx = 1\n", [t("grows", (f) => void f.insert(f.text.length, "#\n"))]);
+    expect(r.error?.message).toMatch(/no fixed point/);
+    expect(r.changed).toBe(false);
+  });
+
+  it("turns an exception into an internal error naming the transform", () => {
+    const r = pipeline("from mitmproxy import http\n", [t("throws", () => { throw new Error("boom"); })]);
+    expect(r.error).toEqual({ transform: "v7/throws", message: "boom" });
+  });
+
+  it("holds back unsafe fixes unless asked, and counts them", () => {
+    const once = (f: SourceFile) => {
+      const n = f.nodes("integer")[0];
+      if (n?.text === "1") f.replace(n, "2");
+    };
+    const src = "from mitmproxy import http\nx = 1\n";
+    const held = pipeline(src, [t("unsafe", once, "unsafe")]);
+    expect(held.changed).toBe(false);
+    expect(held.heldBack).toBe(1);
+    expect(pipeline(src, [t("unsafe", once, "unsafe")], true).output).toBe("from mitmproxy import http\nx = 2\n");
+  });
+
+  it("runs deferred edits in a later pass", () => {
+    const a = t("a", (f) => {
+      const n = f.nodes("integer")[0];
+      if (n?.text === "1") f.replace(n, "2");
+    });
+    const b = t("b", (f) => {
+      const n = f.nodes("expression_statement")[0];
+      if (n && !n.text.startsWith("y")) f.replace(n, "y" + n.text.slice(1));
+    });
+    expect(pipeline("x = 1\naddons = []\n", [a, b]).output).toBe("y = 2\naddons = []\n");
+  });
+
+  it("leaves files without addon evidence alone", () => {
+    const r = pipeline("x = 1\n", [t("any", (f) => void f.replace(f.nodes("integer")[0], "2"))]);
+    expect(r.changed).toBe(false);
+  });
+});
+
+describe("encoding", () => {
+  it("keeps a BOM and decodes a latin-1 cookie byte for byte", () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("x = 'é'\n")]);
+    const d = decodeSource(bom);
+    expect(d.text).toBe("x = 'é'\n");
+    expect(encodeSource(d.text, d.encoding).equals(bom)).toBe(true);
+    const latin = Buffer.from("# -*- coding: latin-1 -*-\nx = '\xe9\xff'\n", "latin1");
+    const l = decodeSource(latin);
+    expect(encodeSource(l.text, l.encoding).equals(latin)).toBe(true);
+  });
+
+  it("rejects invalid UTF-8, NUL bytes and unknown cookies", () => {
+    expect(() => decodeSource(Buffer.from([0x78, 0x3d, 0xff, 0x0a]))).toThrow(DecodeError);
+    expect(() => decodeSource(Buffer.from("x = 1\0\n"))).toThrow(/NUL/);
+    expect(() => decodeSource(Buffer.from("# coding: klingon\nx = 1\n"))).toThrow(/unknown encoding cookie 'klingon'/);
+  });
+});

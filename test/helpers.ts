@@ -1,0 +1,54 @@
+// Shared test helpers: run the engine in-process on source text.
+import { registry } from "../transforms/index.js";
+import { processSource, type FileResult } from "../src/process.js";
+import { parseRange, plan } from "../src/versions.js";
+import type { Step, Transform } from "../src/transform.js";
+
+export { registry };
+
+export function allTransforms(): Transform[] {
+  return registry.steps.flatMap((s) => s.transforms);
+}
+
+export function stepOf(transformId: string): Step {
+  const step = registry.steps.find((s) => s.transforms.some((t) => t.id === transformId));
+  if (!step) throw new Error(`no step has transform ${transformId}`);
+  return step;
+}
+
+export interface MigrateOptions {
+  from?: string;
+  to?: string;
+  /** Run only this step (all of its transforms, or only `only`). */
+  steps?: readonly Step[];
+  only?: string[];
+  unsafeFixes?: boolean;
+}
+
+export function migrate(source: string | Buffer, o: MigrateOptions = {}): FileResult {
+  let steps = o.steps;
+  if (!steps) {
+    const { from, to } = parseRange(registry, o.from ?? "6", o.to);
+    steps = plan(registry, from, to);
+  }
+  const only = o.only ? new Set(o.only) : null;
+  return processSource("test.py", typeof source === "string" ? Buffer.from(source, "utf8") : source, {
+    registry,
+    steps,
+    selected: (t) => !only || only.has(t.id),
+    unsafeFixes: o.unsafeFixes ?? true,
+    wantDiff: false,
+  });
+}
+
+export function outputText(r: FileResult, input: string): string {
+  return r.output ? r.output.toString("utf8") : input;
+}
+
+/** Findings as the snapshot files write them: `LINE:COL: ID message` (notes: `ID note: message`). */
+export function formatFindings(r: FileResult, opts: { notes?: boolean } = {}): string {
+  return r.findings
+    .filter((f) => opts.notes !== false || f.severity === "warning")
+    .map((f) => `${f.line}:${f.column}: ${f.id} ${f.severity === "info" ? "note: " : ""}${f.message}\n`)
+    .join("");
+}
