@@ -1,10 +1,11 @@
-// One file, bytes in → result out: decode, pre-filter, parse, run the pipeline, diff.
-// Pure apart from reading nothing: the runner (or a worker) does the I/O around it.
-import { structuredPatch } from "diff";
+// One file, bytes in → result out: decode, pre-filter, parse, run the pipeline, annotate,
+// diff. Pure: the caller reads and writes.
+import { annotate, ANNOTATION_PREFIX, leftoverAnnotations } from "./annotate.js";
 import { DecodeError, decodeSource, encodeSource } from "./encoding.js";
 import { firstSyntaxError, parse } from "./parser.js";
 import { mayMatch, runPipeline } from "./pipeline.js";
-import { lineStartsOf, positionIn } from "./source.js";
+import { detectLayout, lineStartsOf, positionIn, type Finding } from "./source.js";
+import { unifiedDiff } from "./diff.js";
 import type { Registry, Step, Transform } from "./transform.js";
 
 export interface Located {
@@ -25,11 +26,19 @@ export interface ReportedChange extends Located {
   transform: string;
 }
 
+export interface FileError {
+  reason: string;
+  internal?: boolean;
+  transform?: string;
+  line?: number;
+  column?: number;
+}
+
 export interface FileResult {
   display: string;
   /** "error": input problem or internal error (the file is left untouched). */
   status: "unchanged" | "changed" | "error";
-  error?: { reason: string; internal?: boolean; transform?: string; line?: number; column?: number };
+  error?: FileError;
   findings: ReportedFinding[];
   changes: ReportedChange[];
   heldBack: number;
@@ -37,6 +46,8 @@ export interface FileResult {
   output?: Buffer;
   /** Unified diff, encoded like the file (only when changed and a diff was asked for). */
   diff?: Buffer;
+  /** Set by the runner: the file was parsed (it passed the pre-filter). */
+  parsed?: boolean;
 }
 
 export interface ProcessOptions {
@@ -45,29 +56,31 @@ export interface ProcessOptions {
   selected: (t: Transform) => boolean;
   unsafeFixes: boolean;
   wantDiff: boolean;
+  annotate?: boolean;
+}
+
+export function errorResult(display: string, error: FileError): FileResult {
+  return { display, status: "error", error, findings: [], changes: [], heldBack: 0 };
 }
 
 export function processSource(display: string, bytes: Uint8Array, opts: ProcessOptions): FileResult {
-  const base: FileResult = { display, status: "unchanged", findings: [], changes: [], heldBack: 0 };
+  const base: FileResult = { display, status: "unchanged", findings: [], changes: [], heldBack: 0, parsed: false };
   let decoded;
   try {
     decoded = decodeSource(bytes);
   } catch (e) {
-    if (e instanceof DecodeError) return { ...base, status: "error", error: { reason: e.message } };
+    if (e instanceof DecodeError) return errorResult(display, { reason: e.message });
     throw e;
   }
   const { text, encoding } = decoded;
-  // Cheap text test first: most files of a big repository never mention mitmproxy.
-  if (!mayMatch(text, opts.registry.knowledge.evidenceWords)) return base;
+  // A cheap text test first: most files of a big repository never mention mitmproxy.
+  if (!mayMatch(text, opts.registry.knowledge.evidenceWords) && !text.includes(ANNOTATION_PREFIX)) return base;
   const tree = parse(text);
+  base.parsed = true;
   const err = firstSyntaxError(tree.rootNode);
   if (err) {
     const pos = positionIn(text, lineStartsOf(text), err.startIndex);
-    return {
-      ...base,
-      status: "error",
-      error: { reason: `syntax error at ${pos.line}:${pos.column}; file skipped`, line: pos.line, column: pos.column },
-    };
+    return errorResult(display, { reason: `syntax error at ${pos.line}:${pos.column}; file skipped`, line: pos.line, column: pos.column });
   }
   const result = runPipeline(display, text, tree, opts.steps, {
     selected: opts.selected,
@@ -75,53 +88,67 @@ export function processSource(display: string, bytes: Uint8Array, opts: ProcessO
     knowledge: opts.registry.knowledge,
   });
   if (result.error) {
-    return {
-      ...base,
-      status: "error",
-      error: { reason: `internal error in transform ${result.error.transform}: ${result.error.message}`, internal: true, transform: result.error.transform },
-    };
+    return errorResult(display, {
+      reason: `internal error in transform ${result.error.transform}: ${result.error.message}`,
+      internal: true,
+      transform: result.error.transform,
+    });
   }
-  const starts = lineStartsOf(result.output);
+
+  let output = result.output;
+  let findings: Finding[] = result.findings;
+  let changes = result.changes;
+  let outTree = output === text ? tree : null;
+  if (opts.annotate || output.includes(ANNOTATION_PREFIX)) {
+    outTree ??= parse(output);
+    const warnings = findings.filter((f) => f.severity === "warning");
+    if (opts.annotate && warnings.length > 0) {
+      const a = annotate(output, outTree, detectLayout(output), warnings);
+      if (a.edits.size > 0) {
+        const map = (o: number) => a.edits.mapOffset(o);
+        findings = findings.map((f) => ({ ...f, start: map(f.start), end: map(f.end) }));
+        changes = changes.map((c) => ({ ...c, start: map(c.start), end: map(c.end) }));
+        let delta = 0;
+        for (const e of a.edits.sorted()) {
+          changes.push({ transform: "annotate", start: e.start + delta, end: e.start + delta + e.text.length });
+          delta += e.text.length;
+        }
+        output = a.text;
+        outTree = parse(output);
+      }
+    }
+    for (const left of leftoverAnnotations(output, outTree, findings.filter((f) => f.severity === "warning"))) {
+      findings.push({
+        id: left.id,
+        severity: "warning",
+        transform: "annotate",
+        message: `annotation left by mitm-codemod (${left.message || "no message"}); remove the comment once the code is migrated`,
+        start: left.start,
+        end: left.end,
+      });
+    }
+    findings.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  }
+
+  const starts = lineStartsOf(output);
   const locate = (start: number, end: number): Located => {
-    const a = positionIn(result.output, starts, start);
-    const b = positionIn(result.output, starts, end);
+    const a = positionIn(output, starts, start);
+    const b = positionIn(output, starts, end);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   };
-  const findings = result.findings.map((f) => ({
-    id: f.id,
-    severity: f.severity,
-    message: f.message,
-    transform: f.transform,
-    ...locate(f.start, f.end),
-  }));
-  const changes = result.changes.map((c) => ({ transform: c.transform, ...locate(c.start, c.end) }));
-  if (!result.changed) return { ...base, findings, heldBack: result.heldBack };
-  let output: Buffer;
+  const reported = findings.map((f) => ({ id: f.id, severity: f.severity, message: f.message, transform: f.transform, ...locate(f.start, f.end) }));
+  const reportedChanges = changes.sort((a, b) => a.start - b.start).map((c) => ({ transform: c.transform, ...locate(c.start, c.end) }));
+  if (output === text) return { ...base, findings: reported, heldBack: result.heldBack };
+  let bytesOut: Buffer;
   try {
-    output = encodeSource(result.output, encoding);
+    bytesOut = encodeSource(output, encoding);
   } catch (e) {
-    return { ...base, status: "error", error: { reason: (e as Error).message } };
+    return errorResult(display, { reason: (e as Error).message });
   }
-  const out: FileResult = { ...base, status: "changed", findings, changes, heldBack: result.heldBack, output };
+  const out: FileResult = { ...base, status: "changed", findings: reported, changes: reportedChanges, heldBack: result.heldBack, output: bytesOut };
   if (opts.wantDiff) {
-    const diffText = unifiedDiff(display, text, result.output);
+    const diffText = unifiedDiff(display, text, output);
     out.diff = encoding.singleByte ? Buffer.from(diffText, "latin1") : Buffer.from(diffText, "utf8");
   }
   return out;
-}
-
-/** A git-style unified diff (`diff --git`, `--- a/`, `+++ b/`) that `git apply` accepts. */
-export function unifiedDiff(display: string, before: string, after: string): string {
-  const patch = structuredPatch(`a/${display}`, `b/${display}`, before, after, "", "", { context: 3 });
-  const out: string[] = [`diff --git a/${display} b/${display}`, `--- a/${display}`, `+++ b/${display}`];
-  for (const h of patch.hunks) {
-    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
-    for (const line of h.lines) out.push(line);
-  }
-  return out.join("\n") + "\n";
-}
-
-function range(start: number, lines: number): string {
-  if (lines === 0) return `${start},0`;
-  return lines === 1 ? `${start}` : `${start},${lines}`;
 }

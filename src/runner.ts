@@ -1,136 +1,98 @@
-// Many files: discover, read, process, then print a diff, write atomically, or only check.
-// Results are reported in path order whatever order they finish in.
-import fs from "node:fs";
-import { discover, type Candidate } from "./files.js";
-import { processSource, type FileResult, type ProcessOptions } from "./process.js";
-import { writeAtomic } from "./write.js";
-import type { Registry, Step, Transform } from "./transform.js";
+// Many files: handle them in this thread or on a pool of worker threads, and hand the
+// results to the caller in path order, whatever order they finish in.
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Candidate } from "./files.js";
+import { handleFile } from "./handle.js";
+import { processOptions, type RunConfig } from "./options.js";
+import type { FileResult } from "./process.js";
+import type { Registry } from "./transform.js";
 
-export type Mode = "diff" | "write" | "check";
+/** Below this many files a pool costs more (starting workers) than it saves. */
+const POOL_THRESHOLD = 64;
+const BATCH = 16;
 
-export interface RunOptions {
-  paths: string[];
-  excludes: string[];
-  mode: Mode;
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+export interface ProcessAllOptions {
+  files: Candidate[];
+  config: RunConfig;
+  jobs: number;
   registry: Registry;
-  steps: readonly Step[];
-  selected: (t: Transform) => boolean;
-  unsafeFixes: boolean;
-  quiet: boolean;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  cwd?: string;
+  /** Called once per file, in the order of `files`. */
+  onResult: (r: FileResult, file: Candidate) => void;
+  onProgress?: (done: number, total: number) => void;
 }
 
-export interface Summary {
-  files: number;
-  changed: number;
-  findings: number;
-  notes: number;
-  errors: number;
-  heldBack: number;
+const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+export async function processAll(o: ProcessAllOptions): Promise<void> {
+  const jobs = Math.max(1, Math.min(o.jobs, o.files.length));
+  if (jobs === 1 || o.files.length < POOL_THRESHOLD) return inThread(o);
+  return onPool(o, jobs);
 }
 
-export const REPORT_HINT = "please report it at https://github.com/mitm-codemod/mitm-codemod/issues with the file";
-
-export async function run(o: RunOptions): Promise<{ code: number; summary: Summary; results: FileResult[] }> {
-  const { files, errors } = discover(o.paths, o.excludes, o.cwd);
-  const summary: Summary = { files: 0, changed: 0, findings: 0, notes: 0, errors: 0, heldBack: 0 };
-  const popts: ProcessOptions = {
-    registry: o.registry,
-    steps: o.steps,
-    selected: o.selected,
-    unsafeFixes: o.unsafeFixes,
-    wantDiff: o.mode === "diff",
-  };
-
-  for (const e of errors) {
-    o.stderr.write(`${e.display}: error: ${e.reason}\n`);
-    summary.errors++;
-  }
-
-  const ordered = [...files].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  const results: FileResult[] = [];
-  for (const c of ordered) {
-    const r = processCandidate(c, popts);
-    summary.files++;
-    report(r, c, o, summary);
-    results.push(r);
+async function inThread(o: ProcessAllOptions): Promise<void> {
+  const opts = processOptions(o.registry, o.config);
+  for (let i = 0; i < o.files.length; i++) {
+    o.onResult(handleFile(o.files[i], opts, o.config.mode), o.files[i]);
+    o.onProgress?.(i + 1, o.files.length);
     // Let the event loop turn: node-tree-sitter frees trees' native memory only then.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-
-  if (!o.quiet) o.stderr.write(summaryLine(summary, o.mode) + "\n");
-  const code = summary.errors > 0 ? 2 : summary.changed > 0 || summary.findings > 0 ? 1 : 0;
-  return { code, summary, results };
-}
-
-function processCandidate(c: Candidate, popts: ProcessOptions): FileResult {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(c.real);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason = err.code === "EACCES" ? "permission denied" : err.code === "EISDIR" ? "is a directory" : err.message;
-    return { display: c.display, status: "error", error: { reason: `cannot read: ${reason}` }, findings: [], changes: [], heldBack: 0 };
-  }
-  try {
-    return processSource(c.display, bytes, popts);
-  } catch (e) {
-    return {
-      display: c.display,
-      status: "error",
-      error: { reason: `internal error: ${(e as Error).message}`, internal: true },
-      findings: [],
-      changes: [],
-      heldBack: 0,
-    };
+    await yieldToLoop();
   }
 }
 
-function report(r: FileResult, c: Candidate, o: RunOptions, summary: Summary): void {
-  summary.heldBack += r.heldBack;
-  if (r.status === "error") {
-    summary.errors++;
-    const e = r.error!;
-    o.stderr.write(`${r.display}: ${e.internal ? "" : "error: "}${e.reason}${e.internal ? `; ${REPORT_HINT}` : ""}\n`);
-    return;
-  }
-  if (r.status === "changed") {
-    summary.changed++;
-    if (o.mode === "diff" && r.diff) o.stdout.write(r.diff);
-    if (o.mode === "write" && r.output) {
-      try {
-        writeAtomic(c.real, r.output);
-      } catch (e) {
-        summary.changed--;
-        summary.errors++;
-        o.stderr.write(`${r.display}: error: cannot write: ${(e as Error).message}\n`);
+async function onPool(o: ProcessAllOptions, jobs: number): Promise<void> {
+  const results = new Map<number, FileResult>();
+  let nextToEmit = 0;
+  let nextToSend = 0;
+  let done = 0;
+  const emit = () => {
+    while (results.has(nextToEmit)) {
+      const r = results.get(nextToEmit)!;
+      results.delete(nextToEmit);
+      o.onResult(r, o.files[nextToEmit]);
+      nextToEmit++;
+    }
+  };
+  const workerUrl = new URL("./worker.js", import.meta.url);
+  await new Promise<void>((resolve, reject) => {
+    let alive = jobs;
+    const workers: Worker[] = [];
+    const send = (w: Worker) => {
+      if (nextToSend >= o.files.length) {
+        void w.terminate();
         return;
       }
+      const batch = [];
+      for (let k = 0; k < BATCH && nextToSend < o.files.length; k++, nextToSend++) {
+        batch.push({ index: nextToSend, file: o.files[nextToSend] });
+      }
+      w.postMessage(batch);
+    };
+    for (let i = 0; i < jobs; i++) {
+      const w = new Worker(workerUrl, { workerData: { config: o.config } });
+      workers.push(w);
+      w.on("message", (m: { index?: number; result?: FileResult; done?: boolean }) => {
+        if (m.done) return send(w);
+        const r = m.result!;
+        if (r.diff) r.diff = Buffer.from(r.diff); // structured clone turns Buffers into Uint8Arrays
+        results.set(m.index!, r);
+        done++;
+        emit();
+        o.onProgress?.(done, o.files.length);
+      });
+      w.on("error", (e) => {
+        for (const other of workers) void other.terminate();
+        reject(e);
+      });
+      w.on("exit", () => {
+        if (--alive === 0) resolve();
+      });
+      send(w);
     }
-    if (o.mode === "check") o.stderr.write(`${r.display}: would change\n`);
-  }
-  for (const f of r.findings) {
-    if (f.severity === "info") {
-      summary.notes++;
-      if (o.quiet) continue;
-      o.stderr.write(`${r.display}:${f.line}:${f.column}: ${f.id} note: ${f.message}\n`);
-    } else {
-      summary.findings++;
-      o.stderr.write(`${r.display}:${f.line}:${f.column}: ${f.id} ${f.message}\n`);
-    }
-  }
-}
-
-export function summaryLine(s: Summary, mode: Mode): string {
-  const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
-  const parts = [
-    plural(s.files, "file"),
-    `${s.changed} ${mode === "write" ? "changed" : "to change"}`,
-    plural(s.findings, "finding"),
-    plural(s.errors, "error"),
-  ];
-  if (s.heldBack > 0) parts.push(`${plural(s.heldBack, "unsafe fix", "unsafe fixes")} held back (--unsafe-fixes)`);
-  return parts.join(" · ");
+  });
+  emit();
 }

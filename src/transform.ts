@@ -44,4 +44,16 @@ export interface Registry {
   aliases: Readonly<Record<string, string>>;
   steps: readonly Step[];
   knowledge: AddonKnowledge;
+  /** For --from auto: API uses that show which versions code was written for. */
+  detection?: readonly ApiMarker[];
+}
+
+export interface ApiMarker {
+  pattern: RegExp;
+  /** What the marker is, for the "detected because" message. */
+  what: string;
+  /** Code using it needs at least this release… */
+  atLeast?: string;
+  /** …or was written for at most this release. */
+  atMost?: string;
 }
