@@ -8,6 +8,7 @@ class ConnectionTracker:
     def __init__(self):
         self.clients = collections.Counter()
         self.servers = collections.Counter()
+        self.requests = collections.Counter()
 
     def clientconnect(self, layer):
         host, port = layer.client_conn.address
@@ -24,7 +25,16 @@ class ConnectionTracker:
     def serverdisconnect(self, conn):
         ctx.log.debug("server disconnected: %s" % (conn.address,))
 
+    def request(self, flow):
+        client = flow.client_conn.address[0]
+        self.requests[client] += 1
+        ctx.log.debug("request #%d from %s: %s" % (self.requests[client], client, flow.request.pretty_url))
+
     def done(self):
+        ctx.log.info(
+            "connection summary: %d client connections, %d server connections, %d requests"
+            % (sum(self.clients.values()), sum(self.servers.values()), sum(self.requests.values()))
+        )
         for host, n in self.clients.most_common(5):
             ctx.log.alert("client %s: %d connections" % (host, n))
         for host, n in self.servers.most_common(5):
