@@ -132,25 +132,45 @@ export class AddonModel {
     return required - offset <= arity && (total - offset >= arity || varargs);
   }
 
+  private calledNames?: Set<string>;
+  private selfCalls?: Map<number, Set<string>>;
+
+  /** Is a module-level function `name` called by the script itself (`name(...)`)? */
   private isCalledAsFunction(name: string): boolean {
-    for (const call of this.file.nodes("call")) {
-      const f = call.childForFieldName("function");
-      if (f?.type === "identifier" && f.text === name && this.file.scopes.resolveIdentifier(f) === this.file.scopes.module) {
-        return true;
+    if (!this.calledNames) {
+      this.calledNames = new Set();
+      for (const call of this.file.nodes("call")) {
+        const f = call.childForFieldName("function");
+        if (f?.type === "identifier" && this.file.scopes.resolveIdentifier(f) === this.file.scopes.module) this.calledNames.add(f.text);
       }
     }
-    return false;
+    return this.calledNames.has(name);
   }
 
+  /** Is method `name` called through `self.name(...)` / `cls.name(...)` inside the class? */
   private isCalledAsMethod(cls: Node, name: string): boolean {
-    for (const call of this.file.nodes("call")) {
-      if (call.startIndex < cls.startIndex || call.endIndex > cls.endIndex) continue;
-      const f = call.childForFieldName("function");
-      if (f?.type !== "attribute" || f.childForFieldName("attribute")?.text !== name) continue;
-      const obj = f.childForFieldName("object");
-      if (obj?.type === "identifier" && (obj.text === "self" || obj.text === "cls")) return true;
+    if (!this.selfCalls) {
+      this.selfCalls = new Map();
+      for (const call of this.file.nodes("call")) {
+        const f = call.childForFieldName("function");
+        if (f?.type !== "attribute") continue;
+        const obj = f.childForFieldName("object");
+        if (obj?.type !== "identifier" || (obj.text !== "self" && obj.text !== "cls")) continue;
+        // The innermost class containing the call.
+        let owner: Node | null = null;
+        for (let p = call.parent; p; p = p.parent) {
+          if (p.type === "class_definition") {
+            owner = p;
+            break;
+          }
+        }
+        if (!owner) continue;
+        let set = this.selfCalls.get(owner.id);
+        if (!set) this.selfCalls.set(owner.id, (set = new Set()));
+        set.add(f.childForFieldName("attribute")!.text);
+      }
     }
-    return false;
+    return this.selfCalls.get(cls.id)?.has(name) ?? false;
   }
 
   private findAddonClasses(): Set<number> {

@@ -83,12 +83,7 @@ export class ImportTable {
         }
       }
     };
-    const walk = (node: Node) => {
-      const s = this.file.scopes.scopeFor(node);
-      if (s) visit(s);
-    };
-    walk(this.file.root);
-    for (const t of ["function_definition", "class_definition"]) for (const n of this.file.nodes(t)) walk(n);
+    for (const scope of this.file.scopes.all()) visit(scope);
     return out;
   }
 
@@ -120,18 +115,31 @@ export class ImportTable {
   expressionFor(qualified: string, at?: Node): string | null {
     let best: { expr: string; len: number } | null = null;
     const module = this.file.scopes.module;
-    for (const [local, bindings] of module.bindings) {
-      if (bindings.some((b) => b.kind !== "import" || this.file.isEdited(b.statement!))) continue;
-      const q = qualifiedOf(bindings[0]);
-      if (!q || bindings.some((b) => qualifiedOf(b) !== q)) continue;
+    for (const { local, q, bindings } of this.moduleImports()) {
+      if (bindings.some((b) => this.file.isEdited(b.statement!))) continue;
+      if (q !== qualified && !qualified.startsWith(q + ".")) continue;
       if (at && this.file.scopes.lookup(local, this.file.scopes.scopeOf(at)) !== module) continue;
-      if (q === qualified || qualified.startsWith(q + ".")) {
-        // `import a.b` binds `a` but only guarantees that a.b is loaded.
-        if (!bindings.some((b) => b.statement!.type !== "import_statement" || guaranteesLoaded(b, qualified))) continue;
-        if (!best || q.length > best.len) best = { expr: local + qualified.slice(q.length), len: q.length };
-      }
+      // `import a.b` binds `a` but only guarantees that a.b is loaded.
+      if (!bindings.some((b) => b.statement!.type !== "import_statement" || guaranteesLoaded(b, qualified))) continue;
+      if (!best || q.length > best.len) best = { expr: local + qualified.slice(q.length), len: q.length };
     }
     return best?.expr ?? null;
+  }
+
+  private _moduleImports?: { local: string; q: string; bindings: Binding[] }[];
+
+  /** Module-level names bound only by imports, all meaning the same thing. */
+  private moduleImports(): { local: string; q: string; bindings: Binding[] }[] {
+    if (!this._moduleImports) {
+      this._moduleImports = [];
+      for (const [local, bindings] of this.file.scopes.module.bindings) {
+        if (bindings.some((b) => b.kind !== "import")) continue;
+        const q = qualifiedOf(bindings[0]);
+        if (!q || bindings.some((b) => qualifiedOf(b) !== q)) continue;
+        this._moduleImports.push({ local, q, bindings });
+      }
+    }
+    return this._moduleImports;
   }
 
   // ---- adding --------------------------------------------------------------------------

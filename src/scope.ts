@@ -23,6 +23,12 @@ export interface Binding {
 
 export interface Scope {
   node: Node;
+  /** Text range of the code inside the scope (a function: parameters and body; a class: body). */
+  start: number;
+  end: number;
+  /** A function's parameter list range: defaults and annotations there belong to the parent. */
+  paramsStart?: number;
+  paramsEnd?: number;
   kind: "module" | "function" | "class" | "comprehension";
   parent: Scope | null;
   bindings: Map<string, Binding[]>;
@@ -50,22 +56,38 @@ export function isScopeNode(node: Node): boolean {
 export class Scopes {
   private readonly byNode = new Map<number, Scope>();
   private identifiers?: Node[];
+  /** Scopes other than the module, ordered by start (nested ranges). */
+  private readonly ordered: Scope[] = [];
   readonly module: Scope;
 
   constructor(private readonly root: Node) {
-    this.module = this.build(root, null);
+    this.module = this.newScope(root, "module", null);
+    this.buildAll(root);
   }
 
   /** The scope a node's names are looked up in first. */
   scopeOf(node: Node): Scope {
-    for (let n: Node | null = node.parent; n; n = n.parent) {
-      if (!isScopeNode(n)) continue;
-      // A function's name, decorators, defaults and annotations belong to the enclosing scope;
-      // only its parameters and body are inside it.
-      if (FUNCTION_TYPES.has(n.type) && !insideFunctionProper(n, node)) continue;
-      if (n.type === "class_definition" && !within(n.childForFieldName("body"), node)) continue;
-      const s = this.byNode.get(n.id);
-      if (s) return s;
+    // Fast path on text ranges (walking parents crosses into native code at every step).
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const s = this.innermost(start, end);
+    if (s.paramsStart === undefined || start < s.paramsStart || end > s.paramsEnd!) return s;
+    // Inside a parameter list: names are the function's, defaults and annotations the parent's.
+    return isParameterName(node) ? s : (s.parent ?? this.module);
+  }
+
+  /** The innermost scope whose range contains [start, end). */
+  private innermost(start: number, end: number): Scope {
+    const list = this.ordered;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let s: Scope | null = list[lo - 1] ?? this.module; s; s = s.parent) {
+      if (s.start <= start && end <= s.end) return s;
     }
     return this.module;
   }
@@ -100,165 +122,185 @@ export class Scopes {
    */
   references(scope: Scope, name: string): Node[] {
     const out: Node[] = [];
-    this.identifiers ??= this.root.descendantsOfType("identifier");
-    const { startIndex, endIndex } = scope.node;
-    for (const ident of this.identifiers) {
-      if (ident.startIndex < startIndex || ident.endIndex > endIndex) continue;
-      if (ident.text !== name || !isReference(ident)) continue;
-      if (this.resolveIdentifier(ident) === scope) out.push(ident);
+    for (const ref of this.namesIndex().get(name) ?? []) {
+      if (ref.start < scope.node.startIndex || ref.end > scope.node.endIndex) continue;
+      if (this.resolveIdentifier(ref.node) === scope) out.push(ref.node);
     }
     return out;
   }
 
-  private build(node: Node, parent: Scope | null): Scope {
-    const kind: Scope["kind"] =
-      node.type === "module"
-        ? "module"
-        : node.type === "class_definition"
-          ? "class"
-          : COMPREHENSION_TYPES.has(node.type)
-            ? "comprehension"
-            : "function";
+  private names?: Map<string, { node: Node; start: number; end: number }[]>;
+
+  /** Identifiers used as names (isReference), by name: built once, then lookups are cheap. */
+  private namesIndex(): Map<string, { node: Node; start: number; end: number }[]> {
+    if (!this.names) {
+      this.names = new Map();
+      this.identifiers ??= this.root.descendantsOfType("identifier");
+      for (const node of this.identifiers) {
+        if (!isReference(node)) continue;
+        const name = node.text;
+        let list = this.names.get(name);
+        if (!list) this.names.set(name, (list = []));
+        list.push({ node, start: node.startIndex, end: node.endIndex });
+      }
+    }
+    return this.names;
+  }
+
+  /** Every scope of the file, the module first. */
+  all(): Scope[] {
+    return [this.module, ...this.ordered];
+  }
+
+  /**
+   * Builds every scope and binding from a few native descendantsOfType calls (walking the
+   * tree node by node from JavaScript costs a native call per node).
+   */
+  private buildAll(root: Node): void {
+    const module = this.module;
+    const scopeNodes = root.descendantsOfType([...SCOPE_TYPES]);
+    const scopes = scopeNodes.map((n) => this.newScope(n, kindOf(n), null));
+    // Parents from nesting: ranges sorted by start (outer first on ties) form a stack.
+    const sorted = [...scopes].sort((x, y) => x.start - y.start || y.end - x.end);
+    const stack: Scope[] = [];
+    for (const sc of sorted) {
+      while (stack.length && !(stack[stack.length - 1].start <= sc.start && sc.end <= stack[stack.length - 1].end)) stack.pop();
+      sc.parent = stack[stack.length - 1] ?? module;
+      stack.push(sc);
+      this.ordered.push(sc);
+    }
+    const scopeAt = (n: Node) => this.innermost(n.startIndex, n.endIndex);
+    const binder = (sc: Scope) => (b: Binding) => {
+      const list = sc.bindings.get(b.name);
+      if (list) list.push(b);
+      else sc.bindings.set(b.name, [b]);
+    };
+    const bindAt = (n: Node) => binder(scopeAt(n));
+
+    for (const sc of scopes) {
+      if (sc.kind !== "function") continue;
+      const params = sc.node.childForFieldName("parameters");
+      if (params) for (const p of params.namedChildren) bindParameter(p, binder(sc));
+    }
+    for (const n of root.descendantsOfType([...BINDING_TYPES])) {
+      switch (n.type) {
+        case "function_definition":
+        case "class_definition": {
+          const name = n.childForFieldName("name");
+          if (name) bindAt(name)({ name: name.text, kind: "definition", node: name });
+          break;
+        }
+        case "import_statement":
+        case "import_from_statement":
+          bindImport(n, bindAt(n));
+          break;
+        case "global_statement":
+        case "nonlocal_statement": {
+          const sc = scopeAt(n);
+          for (const id of n.namedChildren) {
+            if (id.type === "identifier") (n.type === "global_statement" ? sc.globals : sc.nonlocals).add(id.text);
+          }
+          break;
+        }
+        case "assignment": {
+          const left = n.childForFieldName("left");
+          if (!left) break;
+          if (left.type === "identifier") {
+            // `a = b = value` nests: the right side of the outer assignment is another assignment.
+            let value = n.childForFieldName("right");
+            while (value?.type === "assignment") value = value.childForFieldName("right");
+            bindAt(left)({ name: left.text, kind: "assignment", node: left, value: value ?? undefined });
+          } else bindTargets(left, "assignment", bindAt(left));
+          break;
+        }
+        case "augmented_assignment":
+        case "for_statement":
+        case "for_in_clause": {
+          const left = n.childForFieldName("left");
+          if (left) bindTargets(left, "other", bindAt(left));
+          break;
+        }
+        case "as_pattern_target":
+          bindTargets(n, "other", bindAt(n));
+          break;
+        case "named_expression": {
+          const name = n.childForFieldName("name");
+          if (name) bindAt(name)({ name: name.text, kind: "other", node: name });
+          break;
+        }
+      }
+    }
+  }
+
+  private newScope(node: Node, kind: Scope["kind"], parent: Scope | null): Scope {
     const scope: Scope = {
       node,
+      start: node.startIndex,
+      end: node.endIndex,
       kind,
       parent,
       bindings: new Map(),
       globals: new Set(),
       nonlocals: new Set(),
     };
-    this.byNode.set(node.id, scope);
-    const bind = (b: Binding) => {
-      const list = scope.bindings.get(b.name);
-      if (list) list.push(b);
-      else scope.bindings.set(b.name, [b]);
-    };
-
     if (kind === "function") {
       const params = node.childForFieldName("parameters");
-      if (params) for (const p of params.namedChildren) bindParameter(p, bind);
       const body = node.childForFieldName("body");
-      if (body) this.walk(body, scope, bind);
+      scope.start = params?.startIndex ?? body?.startIndex ?? node.startIndex;
+      if (params) {
+        scope.paramsStart = params.startIndex;
+        scope.paramsEnd = params.endIndex;
+      }
     } else if (kind === "class") {
       const body = node.childForFieldName("body");
-      if (body) this.walk(body, scope, bind);
-    } else if (kind === "comprehension") {
-      for (const child of node.namedChildren) {
-        if (child.type === "for_in_clause") {
-          const left = child.childForFieldName("left");
-          if (left) bindTargets(left, "other", bind);
-        }
-      }
-      for (const child of node.namedChildren) this.walk(child, scope, bind);
-    } else {
-      this.walk(node, scope, bind);
+      if (body) scope.start = body.startIndex;
     }
+    this.byNode.set(node.id, scope);
     return scope;
   }
+}
 
-  /** Records bindings found in `node` for `scope`, creating nested scopes as they appear. */
-  private walk(node: Node, scope: Scope, bind: (b: Binding) => void): void {
-    const visit = (n: Node): void => {
-      switch (n.type) {
-        case "function_definition":
-        case "class_definition": {
-          const name = n.childForFieldName("name");
-          if (name) bind({ name: name.text, kind: "definition", node: name });
-          // Decorators, defaults, base classes and annotations are evaluated in this scope.
-          for (const child of n.namedChildren) {
-            if (child.type === "block" || child === name) continue;
-            if (child.type === "parameters") {
-              for (const p of child.namedChildren) {
-                const dv = p.childForFieldName("value");
-                if (dv) visit(dv);
-              }
-              continue;
-            }
-            visit(child);
-          }
-          this.build(n, scope);
-          return;
-        }
-        case "lambda":
-          this.build(n, scope);
-          return;
-        case "list_comprehension":
-        case "set_comprehension":
-        case "dictionary_comprehension":
-        case "generator_expression":
-          this.build(n, scope);
-          return;
-        case "import_statement":
-        case "import_from_statement":
-        case "future_import_statement":
-          bindImport(n, bind);
-          return;
-        case "global_statement":
-          for (const id of n.namedChildren) if (id.type === "identifier") scope.globals.add(id.text);
-          return;
-        case "nonlocal_statement":
-          for (const id of n.namedChildren) if (id.type === "identifier") scope.nonlocals.add(id.text);
-          return;
-        case "assignment": {
-          const left = n.childForFieldName("left");
-          const right = n.childForFieldName("right");
-          if (left?.type === "identifier") {
-            // `a = b = value` nests: the right side of the outer assignment is another assignment.
-            let value = right;
-            while (value?.type === "assignment") value = value.childForFieldName("right");
-            bind({ name: left.text, kind: "assignment", node: left, value: value ?? undefined });
-          } else if (left) bindTargets(left, "assignment", bind);
-          break;
-        }
-        case "augmented_assignment": {
-          const left = n.childForFieldName("left");
-          if (left) bindTargets(left, "other", bind);
-          break;
-        }
-        case "for_statement": {
-          const left = n.childForFieldName("left");
-          if (left) bindTargets(left, "other", bind);
-          break;
-        }
-        case "as_pattern_target":
-          bindTargets(n, "other", bind);
-          return;
-        case "named_expression": {
-          const name = n.childForFieldName("name");
-          if (name) bind({ name: name.text, kind: "other", node: name });
-          break;
-        }
-        case "delete_statement":
-          break;
-      }
-      for (const child of n.namedChildren) visit(child);
-    };
-    visit(node);
+const SCOPE_TYPES = ["function_definition", "lambda", "class_definition", ...COMPREHENSION_TYPES];
+const BINDING_TYPES = [
+  "function_definition",
+  "class_definition",
+  "import_statement",
+  "import_from_statement",
+  "global_statement",
+  "nonlocal_statement",
+  "assignment",
+  "augmented_assignment",
+  "for_statement",
+  "for_in_clause",
+  "as_pattern_target",
+  "named_expression",
+];
+
+function kindOf(n: Node): Scope["kind"] {
+  if (n.type === "class_definition") return "class";
+  if (COMPREHENSION_TYPES.has(n.type)) return "comprehension";
+  return "function";
+}
+
+function isParameterName(n: Node): boolean {
+  if (n.type !== "identifier") return false;
+  const p = n.parent;
+  if (!p) return false;
+  switch (p.type) {
+    case "parameters":
+    case "lambda_parameters":
+    case "list_splat_pattern":
+    case "dictionary_splat_pattern":
+      return true;
+    case "typed_parameter":
+      return p.namedChild(0)?.id === n.id;
+    case "default_parameter":
+    case "typed_default_parameter":
+      return p.childForFieldName("name")?.id === n.id;
   }
+  return false;
 }
 
-function within(outer: Node | null, inner: Node): boolean {
-  return !!outer && outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
-}
-
-function insideFunctionProper(fn: Node, node: Node): boolean {
-  const body = fn.childForFieldName("body");
-  if (within(body, node)) return true;
-  const params = fn.childForFieldName("parameters");
-  if (!params || !within(params, node)) return false;
-  // Parameter names are inside; default values and annotations are not.
-  for (let n: Node | null = node; n && n.id !== params.id; n = n.parent) {
-    const p = n.parent;
-    if (!p) break;
-    if (
-      (p.type === "default_parameter" || p.type === "typed_default_parameter") &&
-      p.childForFieldName("value")?.id === n.id
-    )
-      return false;
-    if (n.type === "type") return false;
-  }
-  return true;
-}
 
 function bindParameter(p: Node, bind: (b: Binding) => void): void {
   let ident: Node | null = null;

@@ -202,8 +202,10 @@ export class SourceFile {
 
   /** Edits inside string literals or comments are bugs unless a transform asks for them. */
   private assertCode(r: Range): void {
+    // The smallest node around the range, and its parent and grandparent (an escape sequence
+    // sits inside a string_content), are enough: strings and comments have no deeper nesting.
     let node: Node | null = this.root.descendantForIndex(r.start, Math.max(r.start, r.end - 1));
-    for (; node; node = node.parent) {
+    for (let depth = 0; node && depth < 3; depth++, node = node.parent) {
       if (node.type !== "comment" && node.type !== "string_content") continue;
       const inside =
         r.start === r.end
