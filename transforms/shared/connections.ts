@@ -57,8 +57,27 @@ export function soleBinding(file: SourceFile, ident: Node): { scope: Scope; bind
  */
 export function isReboundIn(file: SourceFile, scope: Scope, name: string, binding: Node): boolean {
   if ((scope.bindings.get(name)?.length ?? 0) > 1) return true;
-  return file.scopes.references(scope, name).some((n) => n.id !== binding.id && isAssignmentTarget(n));
+  let cache = reboundCache.get(file);
+  if (!cache) reboundCache.set(file, (cache = new Map()));
+  const key = `${scope.node.id}:${name}:${binding.id}`;
+  let rebound = cache.get(key);
+  if (rebound === undefined) {
+    rebound = false;
+    // Only the scope's own subtree can re-bind it (nested functions through `nonlocal`).
+    for (const n of scope.node.descendantsOfType("identifier")) {
+      if (n.id === binding.id || n.text !== name || !isAssignmentTarget(n)) continue;
+      if (file.scopes.resolveIdentifier(n) === scope) {
+        rebound = true;
+        break;
+      }
+    }
+    cache.set(key, rebound);
+  }
+  return rebound;
 }
+
+/** Per pass (a SourceFile is one pass over one text): scanning references is linear in the file. */
+const reboundCache = new WeakMap<SourceFile, Map<string, boolean>>();
 
 /** Is the parameter of a hook re-bound in its body? */
 export function isParameterRebound(file: SourceFile, hook: HookFunction, param: Node): boolean {
@@ -85,12 +104,28 @@ export function connectionKind(file: SourceFile, expr: Node | null, depth = 0): 
     return null;
   }
   if (expr.type === "identifier") {
-    if (hookOfParameter(file, expr, CLIENT_HOOKS)) return "client";
-    const sole = soleBinding(file, expr);
-    if (sole?.binding.kind === "assignment" && sole.binding.value) return connectionKind(file, sole.binding.value, depth + 1);
+    const scope = file.scopes.resolveIdentifier(expr);
+    if (!scope || scope.kind === "module" || scope.kind === "class") return null;
+    let cache = kindCache.get(file);
+    if (!cache) kindCache.set(file, (cache = new Map()));
+    const key = `${scope.node.id}:${expr.text}`;
+    let kind = cache.get(key);
+    if (kind === undefined) {
+      kind = null;
+      if (hookOfParameter(file, expr, CLIENT_HOOKS)) kind = "client";
+      else {
+        const sole = soleBinding(file, expr);
+        if (sole?.binding.kind === "assignment" && sole.binding.value) kind = connectionKind(file, sole.binding.value, depth + 1);
+      }
+      cache.set(key, kind);
+    }
+    return kind;
   }
   return null;
 }
+
+/** Per pass: what a name bound in a scope is (a name's binding is the same at every use). */
+const kindCache = new WeakMap<SourceFile, Map<string, ConnectionKind | null>>();
 
 /**
  * When `ident` refers to the (never re-bound) event parameter of a hook with one of `names`,

@@ -72,8 +72,8 @@ function moduleBinding(file: SourceFile, imp: ImportedName): void {
   } else if (aliased) {
     const alias = imp.item.childForFieldName("alias")!.text;
     file.replace(imp.item, alias === "connection" ? "connection" : `connection as ${alias}`);
-  } else if (boundTo(file, imp.scope, "connection", NEW)) {
-    file.imports.removeItem(imp.statement, imp.item); // `connection` is imported already
+  } else if (boundTo(file, imp.scope, "connection", NEW) || file.imports.addedExpression(NEW) === "connection") {
+    file.imports.removeItem(imp.statement, imp.item); // `connection` is imported already (or in this pass)
     local = "connection";
   } else if (file.imports.isFree("connection")) {
     file.replace(imp.item, "connection");

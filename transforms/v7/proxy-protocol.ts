@@ -12,6 +12,9 @@ import { removedProxyName } from "../shared/proxy-protocol.js";
 const HINT =
   "The new proxy core (mitmproxy.proxy.layer, mitmproxy.proxy.layers, mitmproxy.proxy.context) is not equivalent: port this code to the event hooks (tls_clienthello, next_layer setting NextLayer.layer, server_connect, …).";
 
+/** Words one of which a chain through a removed name contains (REMOVED_PROXY_MODULES / NAMES). */
+const MENTIONS_REMOVED = /\b(protocol|config|root_context|modes|ProxyConfig|ProxyServer|DummyServer|RootContext)\b/;
+
 export default defineTransform({
   id: "v7/proxy-protocol",
   catalog: ["M7-08"],
@@ -22,7 +25,7 @@ export default defineTransform({
     "mitmproxy.proxy.config, root_context and modes, and ProxyConfig, ProxyServer, DummyServer and RootContext are " +
     "gone, and the new layers are not equivalent. Even an import used only in an annotation makes the whole script " +
     "fail to load, so every import and use is reported.",
-  needs: ["proxy"],
+  needs: ["protocol", "config", "root_context", "modes", "ProxyConfig", "ProxyServer", "DummyServer", "RootContext"],
   run(file) {
     for (const stmt of file.nodes(["import_statement", "import_from_statement"])) {
       const gone = [...new Set(importedModules(stmt).map(removedProxyName).filter((m): m is string => !!m))];
@@ -34,6 +37,7 @@ export default defineTransform({
     for (const node of file.nodes("attribute")) {
       const p = node.parent;
       if (p?.type === "attribute" && p.childForFieldName("object")?.id === node.id) continue; // not the outermost
+      if (!MENTIONS_REMOVED.test(node.text)) continue; // cheap test before resolving the chain
       const chainBase = base(node);
       if (!chainBase || inImport(node) || removedProxyName(file.imports.resolve(chainBase))) continue;
       const gone = removedProxyName(file.imports.resolve(node)) ?? removedInside(file, node);
