@@ -7,6 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFindings, migrate, outputText, registry } from "./helpers.js";
 import { firstSyntaxError, parse } from "../src/parser.js";
+import { defineTransform } from "../src/transform.js";
+import { aliasRules, rewriteConnectionAttributes } from "../transforms/shared/connections.js";
 
 const step7 = registry.steps.find((s) => s.label === "7")!;
 const run7 = (text: string) => migrate(text, { steps: [step7] });
@@ -115,4 +117,39 @@ addons = [Tracker()]
       expect(outputText(chained, out)).toBe(outputText(direct, text));
     });
   }
+
+  it("the shared helpers re-apply the §9 deprecated aliases for a later step", () => {
+    const aliases = defineTransform({
+      id: "v12/test-aliases",
+      catalog: [],
+      title: "test",
+      description: "test",
+      safety: "safe",
+      run(file) {
+        rewriteConnectionAttributes(file, "client", aliasRules("client", "X-1"));
+        rewriteConnectionAttributes(file, "server", aliasRules("server", "X-2"));
+      },
+    });
+    const src = [
+      "def client_connected(client):",
+      "    print(client.address, client.cipher_name, client.clientcert)",
+      "",
+      "",
+      "def response(flow):",
+      "    print(flow.server_conn.ip_address, flow.server_conn.address, flow.server_conn.cert, flow.client_conn.ip_address)",
+      "",
+    ].join("\n");
+    const r = migrate(src, { steps: [{ label: "12", release: "12.0.0", transforms: [aliases] }] });
+    expect(outputText(r, src)).toBe(
+      [
+        "def client_connected(client):",
+        "    print(client.peername, client.cipher, (client.certificate_list[0] if client.certificate_list else None))",
+        "",
+        "",
+        "def response(flow):",
+        "    print(flow.server_conn.peername, flow.server_conn.address, (flow.server_conn.certificate_list[0] if flow.server_conn.certificate_list else None), flow.client_conn.ip_address)",
+        "",
+      ].join("\n"),
+    );
+  });
 });

@@ -4,11 +4,10 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import type { HookFunction } from "../../src/addons.js";
-import { nameOf } from "../../src/addons.js";
+import { nameOf, parameterName } from "../../src/addons.js";
 import { defineTransform } from "../../src/transform.js";
 import { contains } from "../../src/syntax.js";
 import { hookParameter } from "../shared/connections.js";
-import { parameterName } from "../../src/addons.js";
 
 const WEBSOCKET_HANDSHAKE =
   'the websocket_handshake hook was removed in mitmproxy 7 and will never be called. Handle the handshake in request(flow) (check flow.request.headers.get("upgrade","").lower() == "websocket") or in response(flow) (flow.websocket is set before response fires).';
