@@ -118,6 +118,43 @@ addons = [Tracker()]
     });
   }
 
+  it("a hook whose annotation another transform rewrites waits a pass instead of conflicting", () => {
+    const src = [
+      "from mitmproxy import http",
+      "",
+      "",
+      "class Odd:",
+      "    def clientconnect(self, layer: http.HTTPRequest):",
+      "        print(layer.client_conn.address)",
+      "",
+    ].join("\n");
+    const r = run7(src);
+    expect(r.error).toBeUndefined();
+    expect(outputText(r, src)).toBe(
+      ["from mitmproxy import connection", "", "", "class Odd:", "    def client_connected(self, client: connection.Client):", "        print(client.peername)", ""].join("\n"),
+    );
+  });
+
+  it("two hooks annotated through one import leave a single clean import", () => {
+    const src = [
+      "from mitmproxy import connections",
+      "",
+      "",
+      "def clientconnect(layer: connections.ClientConnection):",
+      "    print(layer.client_conn.address)",
+      "",
+      "",
+      "def clientdisconnect(layer: connections.ClientConnection):",
+      "    print(layer.client_conn.address)",
+      "",
+    ].join("\n");
+    const r = run7(src);
+    expect(r.error).toBeUndefined();
+    const out = outputText(r, src);
+    expect(out.split("\n")[0]).toBe("from mitmproxy import connection");
+    expect(out).toContain("def client_disconnected(client: connection.Client):\n    print(client.peername)");
+  });
+
   it("the shared helpers re-apply the §9 deprecated aliases for a later step", () => {
     const aliases = defineTransform({
       id: "v12/test-aliases",

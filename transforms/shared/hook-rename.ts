@@ -35,11 +35,13 @@ function namesMitmproxyType(file: SourceFile, type: Node): boolean {
 export function retypeParameter(file: SourceFile, param: Node, module: string, member: string): void {
   const type = parameterAnnotation(param);
   if (!type || !namesMitmproxyType(file, type)) return;
+  // Imports first, so that the new import never extends a statement that is going away.
+  removeImportsUsedOnlyBy(file, type);
   // `from mitmproxy import connection` when the name is free, else `import mitmproxy.connection`.
   const expr = file.imports.reach(module, param, { asModule: !file.imports.isFree(module.slice(module.lastIndexOf(".") + 1)) });
+  // (When this edit is deferred, `atomically` rolls the whole hook back.)
   if (expr) file.replace(type, `${expr}.${member}`);
   else file.remove({ start: parameterName(param)!.endIndex, end: type.endIndex });
-  removeImportsUsedOnlyBy(file, type);
 }
 
 /** Is `use` the only argument of `super().<name>(use)` (the chain to the base's hook)? */

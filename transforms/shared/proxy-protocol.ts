@@ -4,6 +4,7 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { isReference } from "../../src/scope.js";
+import { contains } from "../../src/syntax.js";
 
 /** Modules removed in mitmproxy 7 (everything under them too). */
 export const REMOVED_PROXY_MODULES: readonly string[] = [
@@ -33,13 +34,18 @@ export function removedProxyName(qualified: string | null): string | null {
 }
 
 /**
- * After a transform replaced `old` (e.g. a parameter annotation), removes the module-level
- * imports that only `old` used: `from mitmproxy.proxy.protocol import Layer`, and also an
- * `import mitmproxy.proxy.protocol` item once no remaining use goes through that path (other
- * `import mitmproxy.…` items keep binding `mitmproxy`).
+ * When a transform is about to replace `old` (e.g. a parameter annotation), removes the
+ * module-level imports that nothing but `old` (and this transform's own edits) uses:
+ * `from mitmproxy.proxy.protocol import Layer`, and an `import mitmproxy.proxy.protocol` item
+ * once no remaining use goes through that path (other `import mitmproxy.…` items keep binding
+ * `mitmproxy`). Statements this transform already edited in this pass (an import it added to
+ * them) are left alone; a later pass or v7/connections-module tidies those.
  */
 export function removeImportsUsedOnlyBy(file: SourceFile, old: Node): void {
   const module = file.scopes.module;
+  const own = file.edits.list().filter((e) => e.transform === file.transform);
+  const ownEdited = (n: Node) => own.some((e) => e.start < e.end && e.start <= n.startIndex && n.endIndex <= e.end);
+  const touched = (stmt: Node) => own.some((e) => stmt.startIndex <= e.start && e.end <= stmt.endIndex);
   const names = new Set<string>();
   const stack = [old];
   while (stack.length) {
@@ -50,16 +56,19 @@ export function removeImportsUsedOnlyBy(file: SourceFile, old: Node): void {
   for (const name of names) {
     const bindings = module.bindings.get(name);
     if (!bindings || bindings.some((b) => b.kind !== "import")) continue;
-    if (file.imports.removeIfUnused(name)) continue;
-    // `import mitmproxy.proxy.protocol` next to other `import mitmproxy.x`: drop that item alone.
-    const remaining = file.imports.remainingUses(name);
+    const remaining = file.imports.uses(name).filter((u) => !contains(old, u) && !ownEdited(u));
     for (const b of bindings) {
       const stmt = b.statement!;
       const item = b.node.parent!;
-      if (stmt.type !== "import_statement" || item.type !== "dotted_name" || file.isEdited(stmt)) continue;
-      if (!removedProxyName(item.text)) continue;
+      if (touched(stmt)) continue;
+      if (remaining.length === 0) {
+        file.imports.removeItem(stmt, item);
+        continue;
+      }
+      // `import mitmproxy.proxy.protocol` next to other `import mitmproxy.x`: drop that item alone.
+      if (stmt.type !== "import_statement" || item.type !== "dotted_name" || !removedProxyName(item.text)) continue;
       if (remaining.some((u) => chainText(u) === item.text || chainText(u).startsWith(item.text + "."))) continue;
-      if (!bindings.some((o) => o !== b && !removedProxyName(o.node.parent!.text)) && remaining.length > 0) continue;
+      if (!bindings.some((o) => o !== b && !removedProxyName(o.node.parent!.text))) continue;
       file.imports.removeItem(stmt, item);
     }
   }
