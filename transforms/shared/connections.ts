@@ -76,7 +76,7 @@ export function isReboundIn(file: SourceFile, scope: Scope, name: string, bindin
   return rebound;
 }
 
-/** Per pass (a SourceFile is one pass over one text): scanning references is linear in the file. */
+/** Per pass (a SourceFile is one pass over one text), so that each scope is scanned once per name. */
 const reboundCache = new WeakMap<SourceFile, Map<string, boolean>>();
 
 /** Is the parameter of a hook re-bound in its body? */
