@@ -145,6 +145,15 @@ export class ImportTable {
   // ---- adding --------------------------------------------------------------------------
 
   /**
+   * The expression that an import added earlier in this pass (by any transform) provides for
+   * `qualified`, or null. Lets a transform tell "the name is taken" from "the name is about
+   * to be imported for exactly this".
+   */
+  addedExpression(qualified: string): string | null {
+    return this.added.get(qualified) ?? null;
+  }
+
+  /**
    * Makes `qualified` reachable at module level and returns the expression to write.
    * `from mitmproxy.log import ALERT` style for members; `import logging` for modules.
    * Reuses existing imports; never shadows a name the file already binds.
