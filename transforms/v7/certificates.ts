@@ -106,7 +106,10 @@ function bytesField(file: SourceFile, attr: Node, name: string): void {
       for (const l of literals) dropBytesPrefix(file, l);
       return;
     }
-    file.report(attr, "X7-05", `${message}; compare it with a str literal instead of b"…".`);
+    const hint = name === "altnames"
+      ? `a b"…" literal never matches; test with a str (7.0–10.1.5) or x509.DNSName("…") (10.1.6+)`
+      : `compare it with a str literal instead of b"…"`;
+    file.report(attr, "X7-05", `${message}; ${hint}.`);
     return;
   }
   // b"x" in cert.altnames

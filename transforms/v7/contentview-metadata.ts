@@ -5,7 +5,7 @@ import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 import { methodsOf, parameterName, parametersOf } from "../../src/addons.js";
-import { argumentsOf, attributeName, objectOf, stringValue } from "../../src/syntax.js";
+import { argumentsOf, attributeName, contains, objectOf, stringValue } from "../../src/syntax.js";
 import { isFreeIn, parameterUses } from "../../src/refactor.js";
 import { Prec, fitExpression } from "../../src/precedence.js";
 import { viewClasses } from "../shared/contentviews.js";
@@ -40,7 +40,7 @@ export default defineTransform({
     "and each read becomes flow, http_message, http_message.headers/.trailers or, for requests only, " +
     "http_message.query, guarded against None where the old code expected a missing key. Other uses of the " +
     "metadata are reported, as are calls of get_tcp_content_view (V7-04).",
-  needs: ["metadata", "get_tcp_content_view"],
+  needs: ["metadata", "View", "contentviews", "get_tcp_content_view"],
   run(file) {
     for (const cls of viewClasses(file)) {
       const call = methodsOf(cls).find((m) => m.childForFieldName("name")!.text === "__call__");
@@ -81,7 +81,9 @@ function rewriteCall(file: SourceFile, def: Node): void {
     for (const u of other) file.report(u, "V7-02", `${MESSAGE} Check how this use of ${metadata.text} reads the metadata.`);
     return;
   }
-  const unmapped = [...other, ...uses.filter((u) => isForwarded(u))];
+  // metadata.get("message", metadata["flow"]): an access inside another one cannot be rewritten in one go.
+  const nested = accesses.filter((a) => accesses.some((b) => b !== a && contains(b.node, a.node)));
+  const unmapped = [...other, ...uses.filter((u) => isForwarded(u)), ...nested.map((a) => a.node)];
   if (unmapped.length > 0) {
     // The flow key still exists in mitmproxy 7 (**metadata collects the keyword); the others do not.
     for (const a of accesses) {

@@ -61,16 +61,21 @@ export default defineTransform({
   needs: ["make_", "net", "io", "compat", "tls", "addons", "ServerThread", "DBHandler"],
   run(file) {
     const inlined: Node[] = [];
+    let deferred = false;
     for (const call of file.nodes("call")) {
       const header = HEADER_GETTERS[file.imports.resolve(call.childForFieldName("function")) ?? ""];
       if (!header) continue;
+      if (file.isEdited(call)) {
+        deferred = true; // inside a call inlined just now (its text was copied): the next pass
+        continue;
+      }
       const args = argumentsOf(call);
       if (args.positional.length !== 1 || args.keywords.size > 0 || args.splat) continue;
       const lit = literalAt(call, header);
       if (lit && file.replace(call, `${asPrimary(args.positional[0])}.get(${lit})`)) inlined.push(call);
     }
     const removedImports = new Set<number>();
-    if (inlined.length > 0) {
+    if (inlined.length > 0 && !deferred) {
       for (const imp of file.imports.all()) {
         if (!imp.qualified.startsWith("mitmproxy.net.websocket")) continue;
         if (file.imports.removeIfUnused(imp.local, imp.scope)) removedImports.add(imp.item.id);

@@ -69,7 +69,7 @@ function handleCall(file: SourceFile, receiver: Node, member: Node, call: Node, 
       const ctx = file.imports.reach("mitmproxy.ctx", call);
       if (!ctx) return void file.report(call, "R7-01", `${REPLY_GONE} This commit() may run outside the event loop and the name 'ctx' is taken here; resume the flow with ctx.master.event_loop.call_soon_threadsafe(${f}.resume).`);
       file.replace(call, `${ctx}.master.event_loop.call_soon_threadsafe(${receiverAsPrimary(receiver)}.resume)`);
-      file.note(call, "R7-01", "reply.commit() outside a hook may run in another thread; flow.resume() is not thread-safe from mitmproxy 8, so the flow is resumed through the event loop.");
+      file.note(call, "R7-01", "reply.commit() here may run outside the event loop (in a thread, a timer or a @concurrent hook); flow.resume() is not thread-safe from mitmproxy 8, so the flow is resumed through ctx.master.event_loop.");
     }
   } else if (name === "ack") {
     if (!hasArgs && isDirectlyBeforeCommit(call, f)) {

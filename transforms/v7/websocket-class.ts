@@ -42,12 +42,21 @@ export default defineTransform({
     if (rewrote) {
       for (const imp of file.imports.all()) {
         if (imp.qualified === WSFLOW || imp.qualified === "mitmproxy.websocket") {
-          file.imports.removeIfUnused(imp.local, imp.scope);
+          // A use inside an isinstance() subject is copied into the new text, so it still counts.
+          const copied = file.imports.uses(imp.local, imp.scope).some((u) => file.isEdited(u) && !isWebSocketFlowUse(file, u));
+          if (!copied) file.imports.removeIfUnused(imp.local, imp.scope);
         }
       }
     }
   },
 });
+
+/** Is `ident` (a use of an import) the start of a reference to WebSocketFlow itself? */
+function isWebSocketFlowUse(file: SourceFile, ident: Node): boolean {
+  if (file.imports.resolve(ident) === WSFLOW) return true;
+  const p = ident.parent;
+  return p?.type === "attribute" && p.childForFieldName("object")?.id === ident.id && file.imports.resolve(p) === WSFLOW;
+}
 
 /** A name reference, or an attribute chain that is not itself the attribute part of a longer chain. */
 function isWholeName(node: Node): boolean {
