@@ -95,14 +95,23 @@ function certConstructor(file: SourceFile, call: Node): void {
 
 /** X7-05: cn, organization, altnames, subject and issuer are str (not bytes) since mitmproxy 7. */
 function bytesField(file: SourceFile, attr: Node, name: string): void {
-  const message = `Cert.${name} is str (not bytes) since mitmproxy 7${name === "altnames" ? " (and an x509.GeneralNames since 10.1.6)" : name === "subject" || name === "issuer" ? " (a list of (str, str) pairs)" : ""}`;
+  const message =
+    name === "altnames"
+      ? "Cert.altnames holds str (not bytes) since mitmproxy 7, and is an x509.GeneralNames since 10.1.6"
+      : name === "subject" || name === "issuer"
+        ? `Cert.${name} is a list of (str, str) pairs (not bytes) since mitmproxy 7`
+        : `Cert.${name} is str (not bytes) since mitmproxy 7`;
   const p = attr.parent!;
   if (p.type === "comparison_operator") {
-    const literals = p.namedChildren.filter((c) => c.id !== attr.id).map(unparen).filter((c) => c.type === "string" && isBytesLiteral(c));
-    if (literals.length === 0) return;
+    // b"x" compared directly, or inside a list/tuple/set (cert.cn in (b"a", b"b"))
+    const operands = p.namedChildren.filter((c) => c.id !== attr.id && c.type !== "comment").map(unparen);
+    const isBytes = (c: Node) => c.type === "string" && isBytesLiteral(c);
+    const literals = operands.filter(isBytes);
+    const inContainers = operands.filter((c) => ["list", "tuple", "set"].includes(c.type)).flatMap((c) => c.namedChildren.filter(isBytes));
+    if (literals.length === 0 && inContainers.length === 0) return;
     const ops = p.children.filter((c) => !c.isNamed).map((c) => c.type);
     const plain = literals.every((l) => !l.namedChildren.some((c) => c.type === "escape_sequence"));
-    if (name === "cn" && ops.length === 1 && ["==", "!="].includes(ops[0]) && plain) {
+    if (name === "cn" && inContainers.length === 0 && ops.length === 1 && ["==", "!="].includes(ops[0]) && plain) {
       for (const l of literals) dropBytesPrefix(file, l);
       return;
     }

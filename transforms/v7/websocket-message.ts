@@ -64,13 +64,17 @@ function content(file: SourceFile, attr: Node): void {
     if (value && isStrExpression(file, value)) file.report(attr, "W7-10", `${CONTENT} A str is appended to .content here.`);
     return;
   }
-  if (p.type === "comparison_operator") {
-    const operands = p.namedChildren.filter((c) => c.type !== "comment");
-    const ops = p.children.filter((c) => !c.isNamed).map((c) => c.type);
-    const others = operands.filter((o) => o.id !== attr.id);
+  // message.content[0] == "{": a character of a str, an int of bytes
+  const sliced = p.type === "subscript" && p.childForFieldName("value")?.id === attr.id;
+  const expr = sliced ? p : attr;
+  const q = expr.parent!;
+  if (q.type === "comparison_operator") {
+    const operands = q.namedChildren.filter((c) => c.type !== "comment");
+    const ops = q.children.filter((c) => !c.isNamed).map((c) => c.type);
+    const others = operands.filter((o) => o.id !== expr.id);
     if (!others.some((o) => isStrExpression(file, o))) return;
     // "needle" in message.content → "needle" in message.text
-    const containment = operands.length === 2 && operands[1].id === attr.id && (ops.join(" ") === "in" || ops.join(" ") === "not in");
+    const containment = !sliced && operands.length === 2 && operands[1].id === attr.id && (ops[0] === "in" || ops[0] === "not in");
     if (containment && isStrLiteral(operands[0])) {
       file.replace(attributeNode(attr)!, "text");
       return;
@@ -78,12 +82,12 @@ function content(file: SourceFile, attr: Node): void {
     file.report(attr, "W7-10", `${CONTENT} It is compared with a str here.`);
     return;
   }
-  if (p.type === "binary_operator" && isStrExpression(file, p.childForFieldName(p.childForFieldName("left")?.id === attr.id ? "right" : "left"))) {
+  if (q.type === "binary_operator" && isStrExpression(file, q.childForFieldName(q.childForFieldName("left")?.id === expr.id ? "right" : "left"))) {
     file.report(attr, "W7-10", `${CONTENT} It is combined with a str here.`);
     return;
   }
   // message.content.startswith("x"), .encode(), …
-  const method = p.type === "attribute" && p.childForFieldName("object")?.id === attr.id ? p : null;
+  const method = q.type === "attribute" && q.childForFieldName("object")?.id === expr.id ? q : null;
   const call = method ? callOf(method) : null;
   if (method && call) {
     const args = argumentsOf(call);
@@ -96,12 +100,12 @@ function content(file: SourceFile, attr: Node): void {
     return;
   }
   // re.sub(r"^Hello", "HAPPY", message.content) and the like
-  if (p.type === "argument_list") {
-    const outer = p.parent!;
+  if (q.type === "argument_list") {
+    const outer = q.parent!;
     const fn = outer.childForFieldName("function");
-    const q = fn ? file.imports.resolve(fn) : null;
-    if (q?.startsWith("re.") && argumentsOf(outer).positional.some((a) => a.id !== attr.id && isStrExpression(file, a))) {
-      file.report(attr, "W7-10", `${CONTENT} ${q}() is called with a str pattern on it here; use a bytes pattern (rb"…") or message.text.`);
+    const name = fn ? file.imports.resolve(fn) : null;
+    if (name?.startsWith("re.") && argumentsOf(outer).positional.some((a) => a.id !== expr.id && isStrExpression(file, a))) {
+      file.report(attr, "W7-10", `${CONTENT} ${name}() is called with a str pattern on it here; use a bytes pattern (rb"…") or message.text.`);
     }
   }
 }

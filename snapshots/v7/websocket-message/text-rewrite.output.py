@@ -15,7 +15,7 @@ def websocket_message(flow):
 
 def websocket_end(flow):
     for message in flow.messages:
-        if message.content.startswith("{"):
+        if message.content.startswith("{") or message.content[0] == "[":
             data = json.loads(message.content)
             ctx.log.info(str(data))
         greeting = re.sub(r"^Hello", "HAPPY", message.content)
