@@ -49,7 +49,7 @@ function streamCallable(file: SourceFile, value: Node, done: Set<number>): void 
   if (!found) return report("Make sure this callable takes one chunk and returns the modified chunk.");
   const { def, isMethod } = found;
   if (done.has(def.id)) return;
-  const shape = defShape(file, def, isMethod);
+  const shape = defShape(def, isMethod);
   if (shape === "migrated") return;
   if (typeof shape === "string") return report(`${shape} Rewrite ${def.childForFieldName("name")!.text}() to take one chunk and return the modified chunk.`);
   if (!onlyStreamUses(file, def, isMethod)) {
@@ -106,7 +106,7 @@ function functionOf(file: SourceFile, value: Node): { def: Node; isMethod: boole
 }
 
 /** The COND of P7-01: the whole body is `for c in <param>: yield <expr>`. */
-function defShape(file: SourceFile, def: Node, isMethod: boolean): Shape | "migrated" | string {
+function defShape(def: Node, isMethod: boolean): Shape | "migrated" | string {
   const params = parametersOf(def);
   const param = params[isMethod ? 1 : 0];
   if (def.parent?.type === "decorated_definition") return "The function is decorated.";
