@@ -90,8 +90,9 @@ describe("property: every snapshot's CRLF and BOM variants migrate to the CRLF a
       const steps = [stepOf(c.transform)];
       const expected = fs.existsSync(c.outputPath) ? fs.readFileSync(c.outputPath, "utf8") : c.input;
       const findings = formatFindings(migrate(c.input, { steps, only: [c.transform] }));
-      const crlf = migrate(utf8(c.input.replace(/\n/g, "\r\n")), { steps, only: [c.transform] });
-      expect((crlf.output ?? utf8(c.input.replace(/\n/g, "\r\n"))).toString("utf8")).toBe(expected.replace(/\n/g, "\r\n"));
+      const toCrlf = (s: string) => s.replace(/\r?\n/g, "\r\n");
+      const crlf = migrate(utf8(toCrlf(c.input)), { steps, only: [c.transform] });
+      expect((crlf.output ?? utf8(toCrlf(c.input))).toString("utf8")).toBe(toCrlf(expected));
       expect(formatFindings(crlf)).toBe(findings);
       const bom = migrate(Buffer.concat([BOM, utf8(c.input)]), { steps, only: [c.transform] });
       expect((bom.output ?? Buffer.concat([BOM, utf8(c.input)])).equals(Buffer.concat([BOM, utf8(expected)]))).toBe(true);

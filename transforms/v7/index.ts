@@ -15,6 +15,24 @@ import clientAttributes from "./client-attributes.js";
 import serverAttributes from "./server-attributes.js";
 import proxyProtocol from "./proxy-protocol.js";
 
+import netModules from "./net-modules.js";
+import statusCodes from "./status-codes.js";
+import removedApis from "./removed-apis.js";
+import exceptions from "./exceptions.js";
+import streamCallables from "./stream-callables.js";
+import flowAttributes from "./flow-attributes.js";
+import websocketClass from "./websocket-class.js";
+import websocketFlow from "./websocket-flow.js";
+import websocketMessage from "./websocket-message.js";
+import websocketInject from "./websocket-inject.js";
+import reply from "./reply.js";
+import contentviewPriority from "./contentview-priority.js";
+import contentviewMetadata from "./contentview-metadata.js";
+import certificates from "./certificates.js";
+import certStore from "./cert-store.js";
+import options from "./options.js";
+import master from "./master.js";
+
 const transforms: Transform[] = [
   httpClasses,
   // hooks (MIGRATIONS.md §2.A)
@@ -31,6 +49,30 @@ const transforms: Transform[] = [
   clientAttributes,
   serverAttributes,
   proxyProtocol,
+  // modules and classes (§2.C)
+  netModules,
+  statusCodes,
+  removedApis,
+  exceptions,
+  // HTTP (§2.D)
+  streamCallables,
+  flowAttributes,
+  // WebSocket (§2.E)
+  websocketClass,
+  websocketFlow,
+  websocketMessage,
+  websocketInject,
+  // reply / flow control (§2.F)
+  reply,
+  // content views (§2.G)
+  contentviewPriority,
+  contentviewMetadata,
+  // certificates (§2.H)
+  certificates,
+  certStore,
+  // options (§2.I), master (§2.K)
+  options,
+  master,
 ];
 
 export default transforms;
