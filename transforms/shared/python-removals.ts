@@ -1,60 +1,11 @@
 // Standard-library names that a newer Python removed: mitmproxy releases that raise the minimum
 // Python version break addons that use them (P8-01, N10-05, E11-01).
 import type { SourceFile } from "../../src/source.js";
-import { attributeName } from "../../src/syntax.js";
+import { reportRemoved, type Removals } from "./removed-names.js";
 
-/** name → what to use instead. */
-export type Replacements = Readonly<Record<string, string>>;
+export type { Removals } from "./removed-names.js";
 
-export interface Removals {
-  /** Modules that no longer exist (reported at their import statements). */
-  modules?: Replacements;
-  /** Qualified members that no longer exist, e.g. "base64.encodestring". */
-  members?: Replacements;
-  /** Method names that no longer exist on the stdlib objects that had them, e.g. "isAlive" (reported at calls). */
-  methods?: Replacements;
-}
-
-/** Reports every use of a removed module, member or method; `why` starts the message. */
+/** Reports every use of a removed stdlib module, member or method; `why` starts the message. */
 export function reportRemovedStdlib(file: SourceFile, id: string, python: string, why: string, r: Removals): void {
-  const modules = r.modules ?? {};
-  const members = r.members ?? {};
-  const methods = r.methods ?? {};
-  const say = (what: string, instead: string) => `${why} Python ${python} removed ${what}; ${instead}.`;
-  const moduleHit = (m: string) => Object.keys(modules).find((x) => m === x || m.startsWith(x + "."));
-  for (const stmt of file.nodes(["import_statement", "import_from_statement"])) {
-    const names = stmt.childrenForFieldName("name");
-    if (stmt.type === "import_statement") {
-      for (const n of names) {
-        const hit = moduleHit(n.type === "aliased_import" ? n.childForFieldName("name")!.text : n.text);
-        if (hit) file.report(n, id, say(`the module ${hit}`, modules[hit]));
-      }
-      continue;
-    }
-    const moduleNode = stmt.childForFieldName("module_name");
-    if (moduleNode?.type !== "dotted_name") continue;
-    const m = moduleNode.text;
-    const hit = moduleHit(m);
-    if (hit) {
-      file.report(moduleNode, id, say(`the module ${hit}`, modules[hit]));
-      continue;
-    }
-    for (const n of names) {
-      const q = `${m}.${n.type === "aliased_import" ? n.childForFieldName("name")!.text : n.text}`;
-      if (Object.hasOwn(members, q)) file.report(n, id, say(q, members[q]));
-    }
-  }
-  if (Object.keys(members).length > 0) {
-    for (const attr of file.nodes("attribute")) {
-      const q = file.imports.resolve(attr);
-      if (q && Object.hasOwn(members, q)) file.report(attr, id, say(q, members[q]));
-    }
-  }
-  if (Object.keys(methods).length > 0) {
-    for (const call of file.nodes("call")) {
-      const fn = call.childForFieldName("function");
-      const name = fn ? attributeName(fn) : null;
-      if (name && Object.hasOwn(methods, name)) file.report(fn!.childForFieldName("attribute")!, id, say(`the method .${name}()`, methods[name]));
-    }
-  }
+  reportRemoved(file, id, r, (what, instead) => `${why} Python ${python} removed ${what}; ${instead}.`);
 }
