@@ -4,7 +4,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../transforms/catalog.js";
-import { allTransforms } from "./helpers.js";
+import fs from "node:fs";
+import { allTransforms, migrate, outputText } from "./helpers.js";
 
 const BIN = path.resolve(__dirname, "../bin/mitm-codemod.js");
 
@@ -32,5 +33,21 @@ describe("catalogue rows of steps 8 – 11", () => {
     const r = spawnSync(process.execPath, [BIN, "--list", "--from", "7", "--to", "11"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     for (const id of ROWS) expect(r.stdout, id).toMatch(new RegExp(`\\s${id}(\\s|$)`, "m"));
+  });
+});
+
+describe("logging arrives with step 9", () => {
+  const input = fs.readFileSync(path.resolve(__dirname, "../snapshots/v9/add-log-handler/log-collector.input.py"), "utf8");
+
+  it("--to 8 never introduces stdlib logging (mitmproxy 8 does not route it)", () => {
+    for (const from of ["6", "7"]) expect(outputText(migrate(input, { from, to: "8" }), input)).not.toMatch(/\blogging\b/);
+  });
+
+  it("--from 8 --to 9 replaces add_log by a logging.Handler", () => {
+    const out = outputText(migrate(input, { from: "8", to: "9" }), input);
+    expect(out).toContain("(logging.Handler):");
+    expect(out).toContain("logging.getLogger().addHandler(self.log_handler)");
+    expect(out).toContain("logging.getLogger().removeHandler(self.log_handler)");
+    expect(out).not.toContain("def add_log");
   });
 });

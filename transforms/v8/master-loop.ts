@@ -25,7 +25,7 @@ export default defineTransform({
     "from a thread, or with a timeout, no longer works), Master.start() and run_loop() were removed, and " +
     "Master.run() became a coroutine (embedding scripts call asyncio.run(master.run())). These uses are " +
     "reported; ctx.master.shutdown() is still the thread-safe way to stop.",
-  needs: ["should_exit", "run_loop", "Master"],
+  needs: ["should_exit", "run_loop", "Master", "master"],
   run(file) {
     for (const attr of file.nodes("attribute")) {
       const name = attributeName(attr);

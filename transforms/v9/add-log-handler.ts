@@ -68,6 +68,9 @@ function rewrite(file: SourceFile, hook: HookFunction): string | null {
   if (logsItself(file, def)) return "Its body logs, and a handler that logs calls itself; rewrite it by hand (e.g. guard against re-entry).";
 
   const owner = hook.owner;
+  if (definitionStatement(owner ?? def).parent?.type !== "module") {
+    return "It is not defined at the top level of the module; install a logging.Handler in load() and remove it in done() by hand.";
+  }
   const existing = (name: string) =>
     owner ? (methodsOf(owner).find((m) => nameOf(m) === name) ?? null) : (moduleFunction(file, name) ?? null);
   const load = existing("load");

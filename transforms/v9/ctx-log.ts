@@ -41,8 +41,10 @@ export default defineTransform({
     "ctx.log(x, \"warn\"), keyword forms txt=/text=/level=, mitmproxy.ctx.log…, ctx.master.log…, aliases such " +
     "as `log = ctx.log`) becomes the matching " +
     "logging call; alert becomes logging.log(ALERT, x) with ALERT from mitmproxy.log. `import logging` is " +
-    "added and the ctx import is removed when nothing else uses it. Calls with more than one message " +
-    "argument, a level that is not a string literal, or ctx.log passed around as a value are reported.",
+    "added and the ctx import is removed when nothing else uses it. A level held in a name that is only ever " +
+    "assigned level-name literals becomes logging.log(logging.getLevelName(level.upper()), x), which is what " +
+    "ctx.log does since mitmproxy 9. Calls with more than one message argument, other non-literal levels, or " +
+    "ctx.log passed around as a value are reported.",
   needs: ["log"],
   run(file) {
     const handled = new Set<number>();
@@ -115,16 +117,25 @@ function rewriteLogCall(file: SourceFile, call: Node, fn: Node): boolean {
   }
   if (positional.length === 0 && !messageKeyword) return cannot("This call's arguments could not be mapped; rewrite it by hand.");
   let level = "info";
+  let byName: Node | null = null;
   if (levelNode) {
     const lit = stringLiteral(levelNode);
-    if (lit === null || !(lit in LEVELS)) {
+    if (lit !== null && lit in LEVELS) level = lit;
+    else if (isLevelName(file, levelNode)) byName = levelNode;
+    else {
       return cannot(
         "The level is not a string literal; use logging.log(logging.getLevelName(level.upper()), msg) if it is always a level name.",
       );
     }
-    level = lit;
   }
-  if (!replaceCallee(file, call, fn, level)) return false;
+  if (byName) {
+    // A name that only ever holds level names: what ctx.log itself does since mitmproxy 9.
+    const logging = file.imports.reach("logging", call, { asModule: true });
+    if (!logging) return cannot("The name 'logging' is taken here; rewrite it by hand.");
+    const args = call.childForFieldName("arguments")!;
+    if (!file.replace(fn, `${logging}.log`)) return false;
+    file.insert(args.startIndex + 1, `${logging}.getLevelName(${byName.text}.upper()), `);
+  } else if (!replaceCallee(file, call, fn, level)) return false;
   if (messageKeyword) file.replace(messageKeyword, messageKeyword.childForFieldName("value")!.text);
   if (levelArg) {
     // Drop the level argument together with the comma before it (or after it, when it comes first).
@@ -166,6 +177,21 @@ function cleanUp(file: SourceFile): void {
   for (const imp of file.imports.all()) {
     if (imp.qualified === "mitmproxy.ctx" || imp.qualified === "mitmproxy") file.imports.removeIfUnused(imp.local, imp.scope);
   }
+}
+
+/** A local or global name whose every assignment is a level-name literal ("warn", or `"a" if c else "b"`). */
+function isLevelName(file: SourceFile, node: Node, depth = 0): boolean {
+  if (node.type !== "identifier" || depth > 3) return false;
+  const bindings = file.scopes.resolveIdentifier(node)?.bindings.get(node.text);
+  if (!bindings || bindings.length === 0) return false;
+  const isLevel = (v: Node | undefined): boolean => {
+    if (!v) return false;
+    if (v.type === "conditional_expression") return isLevel(v.namedChild(0) ?? undefined) && isLevel(v.namedChild(2) ?? undefined);
+    if (v.type === "identifier") return isLevelName(file, v, depth + 1);
+    const lit = stringLiteral(v);
+    return lit !== null && lit in LEVELS;
+  };
+  return bindings.every((b) => b.kind === "assignment" && isLevel(b.value));
 }
 
 function isAliasDefinition(node: Node): boolean {
