@@ -83,6 +83,7 @@ function rewrite(file: SourceFile, hook: HookFunction): string | null {
   }
   for (const f of [load, done]) {
     if (!f) continue;
+    if (!file.addons.isHook(f)) return `Its ${nameOf(f)}() is not the ${nameOf(f)} hook (the addon calls it itself); install a logging.Handler by hand.`;
     if (isAsync(f)) return `${nameOf(f)}() is async (mitmproxy refuses that, A8-01); fix it first.`;
     if (!canInsertInto(file, f)) return `${nameOf(f)}() has its body on the def line; install the handler by hand.`;
   }
