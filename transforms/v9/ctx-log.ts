@@ -5,6 +5,19 @@ import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 
 const LOG = "mitmproxy.ctx.log";
+/** The same deprecated Log object, reached through the master (`ctx.master.log`). */
+const MASTER_LOG = "mitmproxy.ctx.master.log";
+const LOGS = [LOG, MASTER_LOG];
+
+/** The Log object `q` names (LOG or MASTER_LOG) and the member after it, if any. */
+function logTarget(q: string | null): { base: string; member: string | null } | null {
+  if (!q) return null;
+  for (const base of LOGS) {
+    if (q === base) return { base, member: null };
+    if (q.startsWith(base + ".")) return { base, member: q.slice(base.length + 1) };
+  }
+  return null;
+}
 const MESSAGE =
   "ctx.log is deprecated since mitmproxy 9; use the standard logging module (logging.info, logging.warning, …; ALERT from mitmproxy.log).";
 
@@ -25,21 +38,24 @@ export default defineTransform({
   description:
     "mitmproxy 9 switched to the standard logging module; ctx.log still works but is deprecated and " +
     "its DeprecationWarning is hidden. Every call form (ctx.log.debug/info/warn/error/alert, ctx.log(x), " +
-    "ctx.log(x, \"warn\"), mitmproxy.ctx.log…, aliases such as `log = ctx.log`) becomes the matching " +
+    "ctx.log(x, \"warn\"), keyword forms txt=/text=/level=, mitmproxy.ctx.log…, ctx.master.log…, aliases such " +
+    "as `log = ctx.log`) becomes the matching " +
     "logging call; alert becomes logging.log(ALERT, x) with ALERT from mitmproxy.log. `import logging` is " +
-    "added and the ctx import is removed when nothing else uses it. Calls with more than one message " +
-    "argument, a level that is not a string literal, or ctx.log passed around as a value are reported.",
+    "added and the ctx import is removed when nothing else uses it. A level held in a name that is only ever " +
+    "assigned level-name literals becomes logging.log(logging.getLevelName(level.upper()), x), which is what " +
+    "ctx.log does since mitmproxy 9. Calls with more than one message argument, other non-literal levels, or " +
+    "ctx.log passed around as a value are reported.",
   needs: ["log"],
   run(file) {
     const handled = new Set<number>();
     let rewrote = false;
     for (const call of file.nodes("call")) {
       const fn = call.childForFieldName("function")!;
-      const q = file.imports.resolve(fn);
-      if (q === LOG) rewrote = rewriteLogCall(file, call, fn) || rewrote;
-      else if (q?.startsWith(LOG + ".") && q.split(".").length === 4) {
-        rewrote = rewriteLevelCall(file, call, fn, q.slice(LOG.length + 1)) || rewrote;
-      } else continue;
+      const target = logTarget(file.imports.resolve(fn));
+      if (!target) continue;
+      if (target.member === null) rewrote = rewriteLogCall(file, call, fn) || rewrote;
+      else if (!target.member.includes(".")) rewrote = rewriteLevelCall(file, call, fn, target.member) || rewrote;
+      else continue;
       handled.add(fn.id);
     }
     // ctx.log used any other way: passed around, stored, or a method we do not know.
@@ -47,8 +63,7 @@ export default defineTransform({
       if (node.parent?.type === "attribute" && node.parent.childForFieldName("object")?.id === node.id) continue;
       if (handled.has(node.id) || isAliasDefinition(node)) continue;
       if (node.type === "identifier" && !isLoad(node)) continue;
-      const q = file.imports.resolve(node);
-      if (q !== LOG && !q?.startsWith(LOG + ".")) continue;
+      if (!logTarget(file.imports.resolve(node))) continue;
       if (node.parent?.type === "call" && node.parent.childForFieldName("function")?.id === node.id) continue;
       file.report(node, "L9-01", `${MESSAGE} This use of ctx.log (not a direct call) could not be rewritten.`);
     }
@@ -63,11 +78,16 @@ function rewriteLevelCall(file: SourceFile, call: Node, fn: Node, level: string)
     file.report(call, "L9-01", `${MESSAGE} ctx.log.${level}() has no logging equivalent the tool knows.`);
     return false;
   }
-  if (argList.length !== 1 || argList[0].type === "keyword_argument" || isSplat(argList[0])) {
+  const only = argList.length === 1 ? argList[0] : null;
+  const byKeyword = only?.type === "keyword_argument" && only.childForFieldName("name")?.text === "txt";
+  if (!only || (only.type === "keyword_argument" && !byKeyword) || isSplat(only)) {
     file.report(call, "L9-01", `${MESSAGE} This call does not have exactly one message argument; rewrite it by hand.`);
     return false;
   }
-  return replaceCallee(file, call, fn, level);
+  if (!replaceCallee(file, call, fn, level)) return false;
+  // ctx.log.info(txt=x) → logging.info(x)
+  if (byKeyword) file.replace(only, only.childForFieldName("value")!.text);
+  return true;
 }
 
 function rewriteLogCall(file: SourceFile, call: Node, fn: Node): boolean {
@@ -80,31 +100,48 @@ function rewriteLogCall(file: SourceFile, call: Node, fn: Node): boolean {
     file.report(call, "L9-01", `${MESSAGE} ${why}`);
     return false;
   };
-  if (argList.some(isSplat) || positional.length === 0 || positional.length > 2) {
+  if (argList.some(isSplat) || positional.length > 2) {
     return cannot("This call's arguments could not be mapped; rewrite it by hand.");
   }
-  let levelNode: Node | null = positional[1] ?? null;
+  // ctx.log(text, level="info"): either may be passed by keyword.
+  let messageKeyword: Node | null = null;
+  let levelArg: Node | null = positional[1] ?? null;
+  let levelNode: Node | null = levelArg;
   for (const k of keywords) {
-    if (k.childForFieldName("name")?.text !== "level" || levelNode) return cannot("Unexpected keyword argument; rewrite it by hand.");
-    levelNode = k.childForFieldName("value");
+    const name = k.childForFieldName("name")?.text;
+    if (name === "text" && positional.length === 0 && !messageKeyword) messageKeyword = k;
+    else if (name === "level" && !levelNode) {
+      levelArg = k;
+      levelNode = k.childForFieldName("value");
+    } else return cannot("Unexpected keyword argument; rewrite it by hand.");
   }
-  if (argList[0].type === "keyword_argument") return cannot("The message is passed by keyword; rewrite it by hand.");
+  if (positional.length === 0 && !messageKeyword) return cannot("This call's arguments could not be mapped; rewrite it by hand.");
   let level = "info";
+  let byName: Node | null = null;
   if (levelNode) {
     const lit = stringLiteral(levelNode);
-    if (lit === null || !(lit in LEVELS)) {
+    if (lit !== null && lit in LEVELS) level = lit;
+    else if (isLevelName(file, levelNode)) byName = levelNode;
+    else {
       return cannot(
         "The level is not a string literal; use logging.log(logging.getLevelName(level.upper()), msg) if it is always a level name.",
       );
     }
-    level = lit;
   }
-  if (!replaceCallee(file, call, fn, level)) return false;
-  if (levelNode) {
-    // Drop the level argument together with the comma before it.
-    const msg = positional[0];
-    const lastArg = argList[argList.length - 1];
-    file.remove({ start: msg.endIndex, end: lastArg.endIndex });
+  if (byName) {
+    // A name that only ever holds level names: what ctx.log itself does since mitmproxy 9.
+    const logging = file.imports.reach("logging", call, { asModule: true });
+    if (!logging) return cannot("The name 'logging' is taken here; rewrite it by hand.");
+    const args = call.childForFieldName("arguments")!;
+    if (!file.replace(fn, `${logging}.log`)) return false;
+    file.insert(args.startIndex + 1, `${logging}.getLevelName(${byName.text}.upper()), `);
+  } else if (!replaceCallee(file, call, fn, level)) return false;
+  if (messageKeyword) file.replace(messageKeyword, messageKeyword.childForFieldName("value")!.text);
+  if (levelArg) {
+    // Drop the level argument together with the comma before it (or after it, when it comes first).
+    const i = argList.findIndex((a) => a.id === levelArg!.id);
+    if (i > 0) file.remove({ start: argList[i - 1].endIndex, end: levelArg.endIndex });
+    else file.remove({ start: levelArg.startIndex, end: argList[1].startIndex });
   }
   return true;
 }
@@ -129,15 +166,32 @@ function replaceCallee(file: SourceFile, call: Node, fn: Node, level: string): b
 
 /** Removes `log = ctx.log` aliases and the ctx import once nothing uses them. */
 function cleanUp(file: SourceFile): void {
-  for (const [name, bindings] of file.scopes.module.bindings) {
-    if (bindings.length === 1 && bindings[0].kind === "assignment" && bindings[0].value) {
-      const q = file.imports.resolve(bindings[0].value);
-      if (q === LOG || q?.startsWith(LOG + ".")) file.imports.removeAliasIfUnused(name);
+  const scopes = [file.scopes.module, ...file.nodes("function_definition").map((d) => file.scopes.scopeFor(d)!).filter(Boolean)];
+  for (const scope of scopes) {
+    for (const [name, bindings] of scope.bindings) {
+      if (bindings.length === 1 && bindings[0].kind === "assignment" && bindings[0].value) {
+        if (logTarget(file.imports.resolve(bindings[0].value))) file.imports.removeAliasIfUnused(name, scope);
+      }
     }
   }
   for (const imp of file.imports.all()) {
     if (imp.qualified === "mitmproxy.ctx" || imp.qualified === "mitmproxy") file.imports.removeIfUnused(imp.local, imp.scope);
   }
+}
+
+/** A local or global name whose every assignment is a level-name literal ("warn", or `"a" if c else "b"`). */
+function isLevelName(file: SourceFile, node: Node, depth = 0): boolean {
+  if (node.type !== "identifier" || depth > 3) return false;
+  const bindings = file.scopes.resolveIdentifier(node)?.bindings.get(node.text);
+  if (!bindings || bindings.length === 0) return false;
+  const isLevel = (v: Node | undefined): boolean => {
+    if (!v) return false;
+    if (v.type === "conditional_expression") return isLevel(v.namedChild(0) ?? undefined) && isLevel(v.namedChild(2) ?? undefined);
+    if (v.type === "identifier") return isLevelName(file, v, depth + 1);
+    const lit = stringLiteral(v);
+    return lit !== null && lit in LEVELS;
+  };
+  return bindings.every((b) => b.kind === "assignment" && isLevel(b.value));
 }
 
 function isAliasDefinition(node: Node): boolean {
