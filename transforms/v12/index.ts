@@ -1,6 +1,24 @@
-// Step 12: its transforms, in the order they run.
+// Step 12 (mitmproxy 11 → 12): its transforms, in the order they run.
 import type { Transform } from "../../src/transform.js";
+import dnsMessage from "./dns-message.js";
+import urlUnparse from "./url-unparse.js";
+import dnsTypeKeyword from "./dns-type-keyword.js";
+import certToPyopenssl from "./cert-to-pyopenssl.js";
+import certstoreCrl from "./certstore-crl.js";
+import utilsBits from "./utils-bits.js";
+import dnsHookOrder from "./dns-hook-order.js";
+import proxyauthHtpasswd from "./proxyauth-htpasswd.js";
 
-const transforms: Transform[] = [];
+const transforms: Transform[] = [
+  // §7.A renames and removals
+  dnsMessage,
+  urlUnparse,
+  dnsTypeKeyword,
+  certToPyopenssl,
+  certstoreCrl,
+  utilsBits,
+  dnsHookOrder,
+  proxyauthHtpasswd,
+];
 
 export default transforms;
