@@ -8,6 +8,7 @@ import certstoreCrl from "./certstore-crl.js";
 import utilsBits from "./utils-bits.js";
 import dnsHookOrder from "./dns-hook-order.js";
 import proxyauthHtpasswd from "./proxyauth-htpasswd.js";
+import contentviewClass from "./contentview-class.js";
 
 const transforms: Transform[] = [
   // §7.A renames and removals
@@ -19,6 +20,8 @@ const transforms: Transform[] = [
   utilsBits,
   dnsHookOrder,
   proxyauthHtpasswd,
+  // §7.B content views (the class first: the others wait for it to settle)
+  contentviewClass,
 ];
 
 export default transforms;
