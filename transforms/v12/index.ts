@@ -9,6 +9,9 @@ import utilsBits from "./utils-bits.js";
 import dnsHookOrder from "./dns-hook-order.js";
 import proxyauthHtpasswd from "./proxyauth-htpasswd.js";
 import contentviewClass from "./contentview-class.js";
+import contentviewRegistration from "./contentview-registration.js";
+import contentviewHelpers from "./contentview-helpers.js";
+import contentviewModules from "./contentview-modules.js";
 
 const transforms: Transform[] = [
   // §7.A renames and removals
@@ -22,6 +25,9 @@ const transforms: Transform[] = [
   proxyauthHtpasswd,
   // §7.B content views (the class first: the others wait for it to settle)
   contentviewClass,
+  contentviewRegistration,
+  contentviewHelpers,
+  contentviewModules,
 ];
 
 export default transforms;
