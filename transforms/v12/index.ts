@@ -12,6 +12,7 @@ import contentviewClass from "./contentview-class.js";
 import contentviewRegistration from "./contentview-registration.js";
 import contentviewHelpers from "./contentview-helpers.js";
 import contentviewModules from "./contentview-modules.js";
+import connectionAliases from "./connection-aliases.js";
 
 const transforms: Transform[] = [
   // §7.A renames and removals
@@ -28,6 +29,8 @@ const transforms: Transform[] = [
   contentviewRegistration,
   contentviewHelpers,
   contentviewModules,
+  // §9 deprecated forms that still work at 12.2.3 (for users who start after the step that broke them)
+  connectionAliases,
 ];
 
 export default transforms;
