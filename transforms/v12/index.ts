@@ -13,6 +13,13 @@ import contentviewRegistration from "./contentview-registration.js";
 import contentviewHelpers from "./contentview-helpers.js";
 import contentviewModules from "./contentview-modules.js";
 import connectionAliases from "./connection-aliases.js";
+import flowMode from "./flow-mode.js";
+import websocketKill from "./websocket-kill.js";
+import ctxLog from "./ctx-log.js";
+import addLogHook from "./add-log-hook.js";
+import multipartFunctions from "./multipart-functions.js";
+import serverReplayReuse from "./server-replay-reuse.js";
+import certSans from "./cert-sans.js";
 
 const transforms: Transform[] = [
   // §7.A renames and removals
@@ -31,6 +38,13 @@ const transforms: Transform[] = [
   contentviewModules,
   // §9 deprecated forms that still work at 12.2.3 (for users who start after the step that broke them)
   connectionAliases,
+  flowMode,
+  websocketKill,
+  ctxLog,
+  addLogHook,
+  multipartFunctions,
+  serverReplayReuse,
+  certSans,
 ];
 
 export default transforms;
