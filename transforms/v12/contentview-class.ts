@@ -57,7 +57,8 @@ export default defineTransform({
     "subclass becomes a Contentview (CV12-01, name kept, CV12-02); __call__(self, data, **metadata) or its " +
     "keyword-only form becomes prettify(self, data: bytes, metadata: contentviews.Metadata) -> str with " +
     "content_type/flow/… and metadata[\"x\"]/.get(\"x\") reads turned into metadata.x (CV12-03); " +
-    "`return desc, format_text(x)` returns the text (CV12-04) and other line iterators are joined by an emitted " +
+    "`return desc, format_text(x)` returns the text (CV12-04: a str literal as is, a bytes literal or the data " +
+    "parameter decoded, anything else through an emitted helper) and other line iterators are joined by an emitted " +
     "module-level function (CV12-05), both with an info note that the description (and styles) are dropped; " +
     "`return None` and falling off the end become `raise ValueError(...)` (CV12-06); render_priority gets the " +
     "(data, metadata) signature with the same substitutions and keeps its values, with an info note on the " +
@@ -80,15 +81,27 @@ export default defineTransform({
       }
     }
     reportOtherViewUses(file);
-    if (plans.length === 0) return;
-    for (const p of plans) {
+    // All of a class or nothing: a class that another transform is editing this pass waits for the next one.
+    const ready = plans.filter((p) => !p.edits.some((e) => overlapsEdit(file, e)));
+    if (ready.length === 0) return;
+    for (const p of ready) {
       for (const e of p.edits) file.replace({ start: e.start, end: e.end }, e.text);
       for (const n of p.notes) file.note(n.node, n.id, n.message);
     }
-    emitHelpers(file, plans);
+    emitHelpers(file, ready);
     imports.commit();
   },
 });
+
+/** Does this planned edit touch an edit some other transform made in this pass? */
+function overlapsEdit(file: SourceFile, e: Edit): boolean {
+  return file.edits.list().some((o) => {
+    if (o.start === o.end && e.start === e.end) return false; // two insertions never clash
+    if (o.start === o.end) return e.start < o.start && o.start < e.end;
+    if (e.start === e.end) return o.start < e.start && e.start < o.end;
+    return o.start < e.end && e.start < o.end;
+  });
+}
 
 // ---- one class --------------------------------------------------------------------------
 
@@ -190,7 +203,8 @@ function planMethod(file: SourceFile, def: Node, kind: "prettify" | "priority", 
   });
   if (kind === "prettify") {
     plan.edits.push({ start: def.childForFieldName("name")!.startIndex, end: def.childForFieldName("name")!.endIndex, text: "prettify" });
-    planReturns(file, def, plan, refuse);
+    const dataName = (data.type === "identifier" ? data : data.namedChild(0)!).text;
+    planReturns(file, def, rebound(dataName) ? null : dataName, plan, refuse);
   } else {
     planPriority(file, def, plan, refuse);
   }
@@ -237,7 +251,7 @@ function ownNodes(def: Node, types: string[]): Node[] {
   return def.descendantsOfType(types).filter((n) => enclosingFunction(n)?.id === def.id);
 }
 
-function planReturns(file: SourceFile, def: Node, plan: ClassPlan, refuse: (n: Node, why: string) => never): void {
+function planReturns(file: SourceFile, def: Node, dataName: string | null, plan: ClassPlan, refuse: (n: Node, why: string) => never): void {
   const yields = ownNodes(def, ["yield"]);
   if (yields.length > 0) throw new Refusal(yields[0], "CV12-05", "__call__ is a generator");
   const noted = new Set<string>();
@@ -258,7 +272,9 @@ function planReturns(file: SourceFile, def: Node, plan: ClassPlan, refuse: (n: N
     if (args && FORMAT_TEXT.includes(file.imports.resolve(lines.childForFieldName("function")) ?? "")) {
       if (args.positional.length !== 1 || args.keywords.size > 0 || args.splat) refuse(lines, "format_text() is called with unusual arguments");
       id = "CV12-04";
-      text = toStr(args.positional[0], plan);
+      const e = args.positional[0];
+      const isData = e.type === "identifier" && e.text === dataName && file.scopes.resolveIdentifier(e) === file.scopes.scopeFor(def);
+      text = isData ? `${e.text}.decode("utf-8", "backslashreplace")` : toStr(e, plan);
     } else {
       id = "CV12-05";
       plan.helpers.add("lines");
@@ -294,7 +310,7 @@ function planReturns(file: SourceFile, def: Node, plan: ClassPlan, refuse: (n: N
   }
 }
 
-/** `format_text(E)` as a str (CV12-04). */
+/** `format_text(E)` as a str (CV12-04); `format_text(data)` (the bytes parameter) is handled by the caller. */
 function toStr(e: Node, plan: ClassPlan): string {
   if (e.type === "string" && !isBytesLiteral(e)) return e.text;
   if (e.type === "string") return `${e.text}.decode("utf-8", "backslashreplace")`;

@@ -26,7 +26,8 @@ export default defineTransform({
     "go and a module-level contentviews.add(V) takes the place of `view = V()` (CV12-08), as in the v12 example. " +
     "Other contentviews.remove(x) statements are deleted, with done() when nothing else is left in it (DEP12-14). " +
     "contentviews.get(name) becomes contentviews.registry.get(name), which is what the deprecated function does " +
-    "(DEP12-13); calling the result like a v11 View, contentviews.get(name)(data, …), is reported (CV12-09). " +
+    "(DEP12-13); calling the result like a v11 View, contentviews.get(name)(data, …) or through a name it was " +
+    "assigned to, is reported (CV12-09). " +
     "Views whose class stayed an old-style View (see v12/contentview-class) are left as they are.",
   needs: ["contentviews"],
   run(file) {
@@ -41,17 +42,22 @@ export default defineTransform({
 
 // ---- CV12-09 / DEP12-13 ------------------------------------------------------------------
 
+const CALLED =
+  "a mitmproxy 12 content view cannot be called like a v11 View (contentviews.get() is deprecated and returns a " +
+  "Contentview); use contentviews.registry[name].prettify(data, contentviews.Metadata(content_type=…, flow=…)), " +
+  "which returns a str";
+
 function lookups(file: SourceFile, gets: Node[]): void {
   for (const call of gets) {
     const fn = call.childForFieldName("function")!;
     if (callOf(call)) {
-      file.report(
-        call.parent!,
-        "CV12-09",
-        "a mitmproxy 12 content view cannot be called like a v11 View (contentviews.get() is deprecated and returns a " +
-          "Contentview); use contentviews.registry[name].prettify(data, contentviews.Metadata(content_type=…, flow=…)), " +
-          "which returns a str",
-      );
+      file.report(call.parent!, "CV12-09", CALLED);
+      continue;
+    }
+    // view = contentviews.get("JSON") … view(data, …): the view is called later.
+    const calledLater = callsOfAssignedName(file, call);
+    if (calledLater.length > 0) {
+      for (const c of calledLater) file.report(c, "CV12-09", CALLED);
       continue;
     }
     if (fn.type === "attribute" && file.imports.resolve(objectOf(fn)) === CV && !enclosingLegacyView(file, call)) {
@@ -65,6 +71,19 @@ function lookups(file: SourceFile, gets: Node[]): void {
         "a Contentview, whose prettify(data, metadata) returns a str)",
     );
   }
+}
+
+/** When `value` is assigned to a plain name, the calls of that name (`v(...)`). */
+function callsOfAssignedName(file: SourceFile, value: Node): Node[] {
+  const assign = value.parent;
+  const target = assign?.type === "assignment" && assign.childForFieldName("right")?.id === value.id ? assign.childForFieldName("left") : null;
+  if (target?.type !== "identifier") return [];
+  const scope = file.scopes.lookup(target.text, file.scopes.scopeOf(target));
+  if (!scope) return [];
+  return file.scopes
+    .references(scope, target.text)
+    .map((u) => callOf(u))
+    .filter((c): c is Node => c !== null);
 }
 
 // ---- CV12-08 -----------------------------------------------------------------------------
@@ -101,6 +120,9 @@ function moduleLevelRegistration(file: SourceFile, adds: Node[], removes: Node[]
   }
 
   const removed = [load.def, ...(done ? [done.def] : [])].map(topLevel);
+  // All or nothing: wait for the next pass if another transform is editing these statements.
+  const touched = [...removed, ...registered.map((r) => r.assignment?.statement).filter((n): n is Node => !!n)];
+  if (file.edits.list().some((e) => touched.some((n) => e.start < n.endIndex && n.startIndex < e.end))) return none;
   const callee = loadCalls[0].childForFieldName("function")!.text;
   const nl = file.layout.newline;
   const newText: string[] = [];

@@ -13,3 +13,5 @@ def response(flow: http.HTTPFlow) -> None:
     logging.info("%s: %d lines", desc, len(list(lines)))
     raw = get("Raw")
     logging.info("raw view: %s", raw.name)
+    xml = contentviews.get("XML/HTML")
+    desc, lines = xml(flow.response.content)
