@@ -129,6 +129,8 @@ function planClass(file: SourceFile, cls: Node, imports: ImportPlan): ClassPlan 
   const plan: ClassPlan = { edits: [], notes: [], helpers: new Set(), anchor: topLevelStatement(cls) };
   plan.edits.push({ start: bases[0].startIndex, end: bases[0].endIndex, text: contentview });
   let call: Node | null = null;
+  const prettify = methodsOf(cls).find((m) => nameOf(m) === "prettify");
+  if (prettify) throw new Refusal(prettify, "CV12-03", "it already has a prettify method");
   for (const m of methodsOf(cls)) {
     const mname = nameOf(m);
     if (mname !== "__call__" && mname !== "render_priority") continue;
@@ -206,7 +208,7 @@ function planMethod(file: SourceFile, def: Node, kind: "prettify" | "priority", 
     const dataName = (data.type === "identifier" ? data : data.namedChild(0)!).text;
     planReturns(file, def, rebound(dataName) ? null : dataName, plan, refuse);
   } else {
-    planPriority(file, def, plan, refuse);
+    planPriority(def, plan, refuse);
   }
 }
 
@@ -319,14 +321,13 @@ function toStr(e: Node, plan: ClassPlan): string {
   return `${TEXT_HELPER}(${e.text})`;
 }
 
-function planPriority(file: SourceFile, def: Node, plan: ClassPlan, refuse: (n: Node, why: string) => never): void {
+function planPriority(def: Node, plan: ClassPlan, refuse: (n: Node, why: string) => never): void {
   let high = false;
   for (const ret of ownNodes(def, ["return_statement"])) {
     const value = ret.namedChildren.find((c) => c.type !== "comment") ?? null;
     if (!value || value.type === "none") refuse(ret, "render_priority returns None (mitmproxy 12 requires a number)");
     if (maxValue(value!) >= 1) high = true;
   }
-  void file;
   if (high) {
     plan.notes.push({
       node: def.childForFieldName("name")!,
