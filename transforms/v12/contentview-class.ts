@@ -7,7 +7,7 @@ import { defineTransform } from "../../src/transform.js";
 import { methodsOf, nameOf, parameterName, parametersOf } from "../../src/addons.js";
 import { argumentsOf, contains, enclosingFunction, isAssignmentTarget, isBytesLiteral, stringValue } from "../../src/syntax.js";
 import { isFreeIn, parameterUses } from "../../src/refactor.js";
-import { METADATA_FIELDS, VIEW, isLegacyView, superclasses } from "../shared/contentviews.js";
+import { METADATA_FIELDS, VIEW, isDirectLegacyView, localBase, superclasses } from "../shared/contentview-classes.js";
 import { ImportPlan } from "../../src/import-plan.js";
 
 const ID = "v12/contentview-class";
@@ -64,7 +64,8 @@ export default defineTransform({
     "(data, metadata) signature with the same substitutions and keeps its values, with an info note on the " +
     "changed tie-break where it can return 1 or more (CV12-07). Only whole classes are converted: any part " +
     "without a known shape (other parameters, re-bound parameter names, **metadata used otherwise, other " +
-    "return values, generators, subclasses in the file, …) leaves the class unchanged and is reported. Uses of " +
+    "return values, generators, __call__ called by name, …) leaves the class unchanged and is reported; a View " +
+    "subclass and the classes of the file that subclass it are converted, or left, together. Uses of " +
     "contentviews.View other than as a view's base class (isinstance checks, annotations) are reported as " +
     "DEP12-12.",
   needs: ["View"],
@@ -72,12 +73,15 @@ export default defineTransform({
     const plans: ClassPlan[] = [];
     const imports = new ImportPlan(file, "mitmproxy.contentviews");
     for (const cls of file.nodes("class_definition")) {
-      if (!isLegacyView(file, cls)) continue;
+      if (!isDirectLegacyView(file, cls)) continue;
+      const family = familyOf(file, cls);
       try {
-        plans.push(planClass(file, cls, imports));
+        plans.push(planFamily(file, family, imports));
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
-        file.report(e.node, e.id, `${NEW_API}; ${e.why}, so the class ${nameOf(cls)} was left unchanged: convert it by hand`);
+        const names = family.map(nameOf);
+        const what = names.length === 1 ? `the class ${names[0]} was left unchanged: convert it` : `the classes ${names.join(", ")} were left unchanged: convert them`;
+        file.report(e.node, e.id, `${NEW_API}; ${e.why}, so ${what} by hand`);
       }
     }
     reportOtherViewUses(file);
@@ -105,40 +109,58 @@ function overlapsEdit(file: SourceFile, e: Edit): boolean {
 
 // ---- one class --------------------------------------------------------------------------
 
-function planClass(file: SourceFile, cls: Node, imports: ImportPlan): ClassPlan {
-  const name = nameOf(cls);
-  const bases = superclasses(cls);
-  const kwargs = cls.childForFieldName("superclasses")?.namedChildren.some((n) => n.type === "keyword_argument");
-  if (bases.length !== 1 || kwargs) throw new Refusal(cls, "CV12-01", "it has other base classes or class keywords besides View");
-  for (const other of file.nodes("class_definition")) {
-    if (superclasses(other).some((b) => b.type === "identifier" && b.text === name && file.scopes.resolveIdentifier(b) !== null)) {
-      throw new Refusal(other, "CV12-01", `${nameOf(other)} subclasses it in this file`);
+/** A View subclass and the classes of the file that subclass it (directly or not): converted together. */
+function familyOf(file: SourceFile, root: Node): Node[] {
+  const family = [root];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const cls of file.nodes("class_definition")) {
+      if (family.includes(cls)) continue;
+      if (superclasses(cls).some((b) => family.some((m) => localBase(file, b)?.id === m.id))) {
+        family.push(cls);
+        grew = true;
+      }
     }
   }
+  return family;
+}
+
+function planFamily(file: SourceFile, family: Node[], imports: ImportPlan): ClassPlan {
+  const [root] = family;
+  for (const cls of family) {
+    const kwargs = cls.childForFieldName("superclasses")?.namedChildren.some((n) => n.type === "keyword_argument");
+    if (superclasses(cls).length !== 1 || kwargs) {
+      throw new Refusal(cls, "CV12-01", `${nameOf(cls)} has other base classes or class keywords besides ${cls === root ? "View" : "its view base"}`);
+    }
+  }
+  const inFamily = (n: Node) => family.some((cls) => contains(cls, n));
   for (const call of file.nodes("call")) {
     const fn = call.childForFieldName("function")!;
-    if (contains(cls, call) && fn.type === "identifier" && fn.text === "self") throw new Refusal(call, "CV12-03", "it calls itself as self(...)");
+    if (inFamily(call) && fn.type === "identifier" && fn.text === "self") throw new Refusal(call, "CV12-03", "it calls itself as self(...)");
   }
   for (const attr of file.nodes("attribute")) {
     if (attr.childForFieldName("attribute")?.text === "__call__") throw new Refusal(attr, "CV12-03", "__call__ is referred to by name");
   }
-  const contentview = imports.expression("mitmproxy.contentviews.Contentview", cls);
-  const metadata = imports.expression("mitmproxy.contentviews.Metadata", cls);
-  if (!contentview || !metadata) throw new Refusal(cls, "CV12-01", "the names Contentview/Metadata are taken in this file");
+  const contentview = imports.expression("mitmproxy.contentviews.Contentview", root);
+  const metadata = imports.expression("mitmproxy.contentviews.Metadata", root);
+  if (!contentview || !metadata) throw new Refusal(root, "CV12-01", "the names Contentview/Metadata are taken in this file");
 
-  const plan: ClassPlan = { edits: [], notes: [], helpers: new Set(), anchor: topLevelStatement(cls) };
-  plan.edits.push({ start: bases[0].startIndex, end: bases[0].endIndex, text: contentview });
-  let call: Node | null = null;
-  const prettify = methodsOf(cls).find((m) => nameOf(m) === "prettify");
-  if (prettify) throw new Refusal(prettify, "CV12-03", "it already has a prettify method");
-  for (const m of methodsOf(cls)) {
-    const mname = nameOf(m);
-    if (mname !== "__call__" && mname !== "render_priority") continue;
-    if (m.parent?.type === "decorated_definition") throw new Refusal(m, mname === "__call__" ? "CV12-03" : "CV12-07", `${mname} is decorated`);
-    if (mname === "__call__") call = m;
-    planMethod(file, m, mname === "__call__" ? "prettify" : "priority", metadata, plan);
+  const anchor = family.map(topLevelStatement).sort((a, b) => a.startIndex - b.startIndex)[0];
+  const plan: ClassPlan = { edits: [], notes: [], helpers: new Set(), anchor };
+  const base = superclasses(root)[0];
+  plan.edits.push({ start: base.startIndex, end: base.endIndex, text: contentview });
+  for (const cls of family) {
+    const methods = methodsOf(cls);
+    const prettify = methods.find((m) => nameOf(m) === "prettify");
+    if (prettify) throw new Refusal(prettify, "CV12-03", `${nameOf(cls)} already has a prettify method`);
+    if (cls === root && !methods.some((m) => nameOf(m) === "__call__")) throw new Refusal(cls, "CV12-03", "it has no __call__ method");
+    for (const m of methods) {
+      const mname = nameOf(m);
+      if (mname !== "__call__" && mname !== "render_priority") continue;
+      if (m.parent?.type === "decorated_definition") throw new Refusal(m, mname === "__call__" ? "CV12-03" : "CV12-07", `${mname} is decorated`);
+      planMethod(file, m, mname === "__call__" ? "prettify" : "priority", metadata, plan);
+    }
   }
-  if (!call) throw new Refusal(cls, "CV12-03", "it has no __call__ method");
   return plan;
 }
 

@@ -4,7 +4,7 @@
 import { defineTransform } from "../../src/transform.js";
 import { applyMoves, type Move } from "../../src/moves.js";
 import { parentAttribute } from "../../src/syntax.js";
-import { enclosingLegacyView } from "../shared/contentviews.js";
+import { enclosingLegacyView } from "../shared/contentview-classes.js";
 
 const CV = "mitmproxy.contentviews";
 const MOVED = ["format_text", "format_dict", "format_pairs", "KEY_MAX", "TViewResult", "TViewLine"];

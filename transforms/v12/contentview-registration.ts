@@ -7,7 +7,7 @@ import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 import type { HookFunction } from "../../src/addons.js";
 import { argumentsOf, bodyStatements, callOf, contains, isFiller, objectOf } from "../../src/syntax.js";
-import { enclosingLegacyView, isContentview, isLegacyView, moduleClass } from "../shared/contentviews.js";
+import { enclosingLegacyView, isContentview, isLegacyView, moduleClass } from "../shared/contentview-classes.js";
 
 const CV = "mitmproxy.contentviews";
 const ADD = `${CV}.add`;
