@@ -23,6 +23,8 @@ class Refusal {
     readonly node: Node,
     readonly id: string,
     readonly why: string,
+    /** Rows of step 7 that already report this cause for users coming from 6. */
+    readonly restates?: readonly string[],
   ) {}
 }
 
@@ -81,7 +83,7 @@ export default defineTransform({
         if (!(e instanceof Refusal)) throw e;
         const names = family.map(nameOf);
         const what = names.length === 1 ? `the class ${names[0]} was left unchanged: convert it` : `the classes ${names.join(", ")} were left unchanged: convert them`;
-        file.report(e.node, e.id, `${NEW_API}; ${e.why}, so ${what} by hand`);
+        file.report(e.node, e.id, `${NEW_API}; ${e.why}, so ${what} by hand`, { restates: e.restates });
       }
     }
     reportOtherViewUses(file);
@@ -250,7 +252,9 @@ function metadataRead(use: Node, splat: string, md: string, refuse: (n: Node, wh
     if (key === null) refuse(use, `'${splat}' is read with a key that is not a string literal`);
     if (!METADATA_FIELDS.includes(key!)) {
       const v6 = V6_KEYS[key!];
-      refuse(use, `'${splat}' is read with the key "${key}", which is not a field of contentviews.Metadata${v6 ? ` (a mitmproxy 6 key: use ${v6})` : ""}`);
+      const why = `'${splat}' is read with the key "${key}", which is not a field of contentviews.Metadata${v6 ? ` (a mitmproxy 6 key: use ${v6})` : ""}`;
+      // Step 7 (V7-02) reports the same key for users coming from 6.
+      throw new Refusal(use, "CV12-03", why, ["V7-02"]);
     }
     return key!;
   };
