@@ -51,9 +51,20 @@ interface Use {
   newName: string | null;
   /** Name suffix of chain beyond base (e.g. ".Headers"). */
   rest: string;
+  /** Left alone on request (MoveOptions.skip). */
+  skipped?: boolean;
 }
 
-export function applyMoves(file: SourceFile, moves: readonly Move[]): MoveResult {
+export interface MoveOptions {
+  /**
+   * Uses for which this returns true are left as they are: never edited, and they keep an
+   * import from being retargeted to a new module as a whole. (An imported name that itself
+   * moved is still re-imported from its new home; such uses then follow it unedited.)
+   */
+  skip?: (use: Node) => boolean;
+}
+
+export function applyMoves(file: SourceFile, moves: readonly Move[], opts: MoveOptions = {}): MoveResult {
   const result: MoveResult = { wildcards: [], rewritten: 0 };
   const relevant = (q: string) => moves.some((m) => m.from === q || m.from.startsWith(q + ".") || q.startsWith(m.from + "."));
 
@@ -73,7 +84,7 @@ export function applyMoves(file: SourceFile, moves: readonly Move[]): MoveResult
   const split = new Map<number, { stmt: Node; lines: string[]; removed: Node[] }>();
 
   for (const info of items) {
-    const uses = usesOf(file, info, moves);
+    const uses = usesOf(file, info, moves, opts.skip);
     const own = moved(moves, info.dottedPath ?? info.qualified);
     let target = own;
     if (!target) {
@@ -125,7 +136,7 @@ function importItems(file: SourceFile): ItemInfo[] {
   return out;
 }
 
-function usesOf(file: SourceFile, info: ItemInfo, moves: readonly Move[]): Use[] {
+function usesOf(file: SourceFile, info: ItemInfo, moves: readonly Move[], skip?: (use: Node) => boolean): Use[] {
   const out: Use[] = [];
   for (const ident of file.imports.uses(info.local, info.scope)) {
     if (!isReference(ident)) continue;
@@ -147,6 +158,10 @@ function usesOf(file: SourceFile, info: ItemInfo, moves: readonly Move[]): Use[]
       if (!ok) continue; // a use of another `import a.x` statement's binding
       base = n;
       q = info.dottedPath;
+    }
+    if (skip?.(base)) {
+      out.push({ base, chain: null, newName: null, rest: "", skipped: true });
+      continue;
     }
     let chain: Node | null = null;
     let newName: string | null = null;
@@ -184,7 +199,7 @@ function retarget(
     const nameNode = info.item.type === "aliased_import" ? info.item.childForFieldName("name")! : info.item;
     file.replace(nameNode, target);
     if (info.dottedPath) {
-      for (const u of uses) if (!file.isEdited(u.base)) file.replace(u.base, target);
+      for (const u of uses) if (!u.skipped && !file.isEdited(u.base)) file.replace(u.base, target);
     }
     return;
   }
@@ -197,7 +212,7 @@ function retarget(
   let itemText: string;
   if (alias) itemText = newName === alias ? newName : `${newName} as ${alias}`;
   else if (newName === oldName) itemText = newName;
-  else if (renameUses(file, info, newName, target)) itemText = newName;
+  else if (!uses.some((u) => u.skipped) && renameUses(file, info, newName, target)) itemText = newName;
   else itemText = `${newName} as ${oldName}`;
 
   const items = stmt.childrenForFieldName("name");

@@ -100,7 +100,7 @@ export function runPipeline(
       const notes = file.findings.filter((f) => f.severity === "info");
       if (file.edits.size === 0) {
         // The fixed point of this step: its warnings describe what is left to do.
-        findings = dedupe([...findings, ...file.findings]);
+        findings = dedupe([...findings, ...withoutRestated(findings, file.findings)]);
         heldBack += heldBackThisPass;
         break;
       }
@@ -126,6 +126,13 @@ export function runPipeline(
   findings.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
   changes.sort((a, b) => a.start - b.start);
   return { output: text, changed: text !== input, findings, changes, heldBack };
+}
+
+/** Drops the findings that restate one an earlier step already reported at an overlapping span. */
+function withoutRestated(earlier: readonly Finding[], later: readonly Finding[]): Finding[] {
+  const overlap = (a: Finding, b: Finding) =>
+    a.start === b.start || (a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1));
+  return later.filter((f) => !f.restates || !earlier.some((g) => f.restates!.includes(g.id) && overlap(f, g)));
 }
 
 function dedupe(findings: Finding[]): Finding[] {

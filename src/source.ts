@@ -19,6 +19,17 @@ export interface Finding {
   transform: string;
   start: number;
   end: number;
+  /**
+   * Ids of rows of earlier steps that this finding says again in other words (a later step
+   * that re-checks a deprecated form for users who skipped the earlier step). The pipeline
+   * drops it when an earlier step already reported one of these ids at an overlapping span.
+   */
+  restates?: readonly string[];
+}
+
+export interface ReportOptions {
+  /** See Finding.restates. */
+  restates?: readonly string[];
 }
 
 export interface Range {
@@ -177,8 +188,8 @@ export class SourceFile {
   // ---- reporting -----------------------------------------------------------------------
 
   /** A place that needs manual work: the tool could not prove a rewrite safe. */
-  report(target: Target, id: string, message: string): void {
-    this.addFinding(target, id, message, "warning");
+  report(target: Target, id: string, message: string, opts: ReportOptions = {}): void {
+    this.addFinding(target, id, message, "warning", opts);
   }
 
   /** A note about a rewrite that was made (e.g. something that had to be dropped). */
@@ -186,12 +197,15 @@ export class SourceFile {
     this.addFinding(target, id, message, "info");
   }
 
-  private addFinding(target: Target, id: string, message: string, severity: Severity): void {
+  private addFinding(target: Target, id: string, message: string, severity: Severity, opts: ReportOptions = {}): void {
     const r = rangeOf(target);
     const dup = this.findings.some(
       (f) => f.id === id && f.start === r.start && f.message === message && f.severity === severity,
     );
-    if (!dup) this.findings.push({ id, severity, message, transform: this.transform, ...r });
+    if (dup) return;
+    const finding: Finding = { id, severity, message, transform: this.transform, ...r };
+    if (opts.restates?.length) finding.restates = opts.restates;
+    this.findings.push(finding);
   }
 
   // ---- internals -----------------------------------------------------------------------

@@ -7,6 +7,8 @@ import { runPipeline } from "../src/pipeline.js";
 import { defineTransform, type Step, type Transform } from "../src/transform.js";
 import { parseRange, plan, parseVersion, UsageError } from "../src/versions.js";
 import { decodeSource, encodeSource, DecodeError } from "../src/encoding.js";
+import { applyMoves } from "../src/moves.js";
+import { ImportPlan } from "../src/import-plan.js";
 import { registry } from "./helpers.js";
 
 function fileOf(text: string): SourceFile {
@@ -305,6 +307,17 @@ describe("pipeline", () => {
     expect(pipeline("x = 1\naddons = []\n", [a, b]).output).toBe("y = 2\naddons = []\n");
   });
 
+  it("drops a later step's finding that restates one an earlier step reported at the same place", () => {
+    const src = "from mitmproxy import ctx\nctx.log(1, lvl)\n";
+    const step = (label: string, transforms: Transform[]) => ({ label, release: "7.0.0", transforms }) as Step;
+    const early = t("early", (f) => f.report(f.nodes("call")[0], "L9-01", "old words"));
+    const late = t("late", (f) => f.report(f.nodes("call")[0], "DEP12-09", "new words", { restates: ["L9-01"] }));
+    const run = (steps: Step[]) =>
+      runPipeline("t.py", src, parse(src), steps, { selected: () => true, unsafeFixes: false, knowledge: registry.knowledge });
+    expect(run([step("9", [early]), step("12", [late])]).findings.map((f) => f.id)).toEqual(["L9-01"]);
+    expect(run([step("12", [late])]).findings.map((f) => f.id)).toEqual(["DEP12-09"]);
+  });
+
   it("leaves files without addon evidence alone", () => {
     const r = pipeline("x = 1\n", [t("any", (f) => void f.replace(f.nodes("integer")[0], "2"))]);
     expect(r.changed).toBe(false);
@@ -326,5 +339,27 @@ describe("encoding", () => {
     expect(() => decodeSource(Buffer.from([0x78, 0x3d, 0xff, 0x0a]))).toThrow(DecodeError);
     expect(() => decodeSource(Buffer.from("x = 1\0\n"))).toThrow(/NUL/);
     expect(() => decodeSource(Buffer.from("# coding: klingon\nx = 1\n"))).toThrow(/unknown encoding cookie 'klingon'/);
+  });
+});
+
+describe("applyMoves skip / ImportPlan", () => {
+  it("leaves skipped uses unedited and does not retarget their import", () => {
+    const f = fileOf("from mitmproxy import contentviews\nclass V:\n    x = contentviews.format_text\ny = contentviews.format_text\n");
+    f.transform = "v12/t";
+    applyMoves(f, [{ from: "mitmproxy.contentviews.format_text", to: "mitmproxy.contentviews.base.format_text" }], {
+      skip: (n) => n.startIndex < f.text.indexOf("y ="),
+    });
+    expect(applied(f)).toBe("from mitmproxy import contentviews\nclass V:\n    x = contentviews.format_text\ny = contentviews.base.format_text\n");
+  });
+
+  it("adds planned names and drops imports the transform's edits left unused, in one edit per statement", () => {
+    const f = fileOf("from mitmproxy.contentviews import View, format_text\nclass V(View):\n    pass\n");
+    f.transform = "v12/t";
+    const plan = new ImportPlan(f, "mitmproxy.contentviews");
+    const base = f.nodes("class_definition")[0].childForFieldName("superclasses")!.namedChildren[0];
+    const expr = plan.expression("mitmproxy.contentviews.Contentview", base)!;
+    f.replace(base, expr);
+    plan.commit();
+    expect(applied(f)).toBe("from mitmproxy.contentviews import format_text, Contentview\nclass V(Contentview):\n    pass\n");
   });
 });

@@ -16,8 +16,13 @@ function pythonFiles(dir: string): string[] {
   return out;
 }
 
-it("python3 parses every snapshot and example file", () => {
-  const files = [...pythonFiles(path.join(ROOT, "snapshots")), ...pythonFiles(path.join(ROOT, "examples"))];
+it("python3 parses every snapshot, example and test fixture file", () => {
+  const fixtures = path.join(ROOT, "test", "fixtures");
+  const files = [
+    ...pythonFiles(path.join(ROOT, "snapshots")),
+    ...pythonFiles(path.join(ROOT, "examples")),
+    ...(fs.existsSync(fixtures) ? pythonFiles(fixtures) : []),
+  ];
   expect(files.length).toBeGreaterThan(0);
   const script = [
     "import ast, sys",

@@ -56,4 +56,24 @@ export const CATALOG: Readonly<Record<string, string>> = {
   // §7.B
   "CV12-01": "7.B", "CV12-02": "7.B", "CV12-03": "7.B", "CV12-04": "7.B", "CV12-05": "7.B", "CV12-06": "7.B",
   "CV12-07": "7.B", "CV12-08": "7.B", "CV12-09": "7.B", "CV12-10": "7.B", "CV12-11": "7.B",
+  // §9 (deprecated, still working at 12.2.3; ids added by mitm-codemod)
+  // One id per §9 bullet that step 12 implements. Not listed: Cert.to_pyopenssl() (that is
+  // U12-03) and contentviews.add(<View>) (its warning goes once the class is a Contentview,
+  // CV12-01, and CV12-08 moves the registration).
+  "DEP12-01": "9", // Client.address → .peername
+  "DEP12-02": "9", // Client.cipher_name → .cipher
+  "DEP12-03": "9", // Client.clientcert → .certificate_list[0]
+  "DEP12-04": "9", // Connection.alpn_proto_negotiated → .alpn
+  "DEP12-05": "9", // Server.ip_address → .peername
+  "DEP12-06": "9", // Server.cert → .certificate_list[0]
+  "DEP12-07": "9", // HTTPFlow.mode (report)
+  "DEP12-08": "9", // WebSocketMessage.kill() → .drop()
+  "DEP12-09": "9", // ctx.log.* and ctx.log() → logging
+  "DEP12-10": "9", // the add_log hook (report)
+  "DEP12-11": "9", // multipart.encode/decode → encode_multipart/decode_multipart
+  "DEP12-12": "9", // contentviews.View used other than as the base of a view class (report)
+  "DEP12-13": "9", // contentviews.get → contentviews.registry.get
+  "DEP12-14": "9", // contentviews.remove (a no-op) → deleted
+  "DEP12-15": "9", // option server_replay_nopop → server_replay_reuse
+  "DEP12-16": "9", // list[str] SANs passed to CertStore.get_cert / certs.dummy_cert (report)
 };

@@ -1,0 +1,24 @@
+"""Log every DNS question and the answers that came back."""
+import logging
+
+from mitmproxy import dns
+
+
+def summarize(message: dns.Message) -> str:
+    names = ", ".join(q.name for q in message.questions)
+    return f"{message.id}: {names}"
+
+
+class DnsLogger:
+    def dns_request(self, flow: dns.DNSFlow) -> None:
+        logging.info("query %s", summarize(flow.request))
+
+    def dns_response(self, flow: dns.DNSFlow) -> None:
+        answer: dns.Message = flow.response
+        logging.info("answer %s (%d records)", summarize(answer), len(answer.answers))
+
+    def replay(self, raw: bytes) -> dns.Message:
+        return dns.Message.unpack(raw)
+
+
+addons = [DnsLogger()]

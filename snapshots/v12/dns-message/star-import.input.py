@@ -1,0 +1,6 @@
+from mitmproxy.dns import *
+
+
+def dns_response(flow: DNSFlow) -> None:
+    answer: Message = flow.response
+    print(len(answer.answers))
