@@ -3,9 +3,9 @@
 // clean v12 Contentview (no finding left, registration at module level).
 //
 //   fixtures/contentviews-6-to-12/<view>.input.py          the v6 addon
-//   fixtures/contentviews-6-to-12/<view>.after-step-7.py   what V7-01 makes of it, written by hand (only
-//                                                          for views with content_types; the others
-//                                                          leave step 7 unchanged)
+//   fixtures/contentviews-6-to-12/<view>.after-step-7.py   what step 7 makes of it (only for views with
+//                                                          content_types; the others leave step 7
+//                                                          unchanged)
 //   fixtures/contentviews-6-to-12/<view>.expected.py       the v12 result
 // UPDATE_SNAPSHOTS=1 rewrites the expected files from the step-7 route (review the diff!).
 import fs from "node:fs";
@@ -29,12 +29,18 @@ function run(input: string, from: string) {
 
 describe("content views, mitmproxy 6 → 12", () => {
   for (const view of VIEWS) {
-    // Needs step 7's V7-01 (content_types → render_priority), which is written on another branch:
-    // un-skip when it is merged.
-    it.skip(`${view}: --from 6 --to 12 gives one clean v12 view`, () => {
+    it(`${view}: --from 6 --to 12 gives one clean v12 view`, () => {
       const { output, warnings } = run(read(`${view}.input.py`), "6");
       expect(output).toBe(read(`${view}.expected.py`));
       expect(warnings).toBe("");
+    });
+
+    it(`${view}: step 7 alone gives the intermediate file`, () => {
+      const r = migrate(read(`${view}.input.py`), { from: "6", to: "7" });
+      expect(r.error).toBeUndefined();
+      const output = outputText(r, read(`${view}.input.py`));
+      if (UPDATE && fs.existsSync(path.join(DIR, `${view}.after-step-7.py`))) fs.writeFileSync(path.join(DIR, `${view}.after-step-7.py`), output);
+      expect(output).toBe(afterStep7(view));
     });
 
     it(`${view}: the step-7 result --from 7 --to 12 gives the same view`, () => {

@@ -62,5 +62,11 @@ function rewrite(file: SourceFile, cls: Node, stmt: Node, assignment: Node, read
   const method =
     "def render_priority(self, data, *, content_type=None, flow=None, http_message=None, **unknown_metadata):\n" +
     `    return 1 if content_type in (${types}) else 0`;
-  file.replace({ start: lineStart, end: stmt.endIndex }, file.code(method, file.indentAt(stmt.startIndex)));
+  // A method stands apart from the class attributes before it and the code after it.
+  const nl = file.layout.newline;
+  const prevLine = file.text.slice(file.lineStart(Math.max(0, lineStart - 1)), lineStart).trim();
+  const nextLine = file.text.slice(file.lineEnd(stmt.endIndex), file.lineEnd(file.lineEnd(stmt.endIndex))).trim();
+  const before = prevLine !== "" && !prevLine.endsWith(":") ? nl : "";
+  const spaceAfter = nextLine !== "" ? nl : "";
+  file.replace({ start: lineStart, end: stmt.endIndex }, before + file.code(method, file.indentAt(stmt.startIndex)) + spaceAfter);
 }

@@ -6,6 +6,7 @@ from mitmproxy import contentviews
 
 class ViewJsonApi(contentviews.View):
     name = "JSON:API"
+
     def render_priority(self, data, *, content_type=None, flow=None, http_message=None, **unknown_metadata):
         return 1 if content_type in ("application/vnd.api+json", "application/json") else 0
 
