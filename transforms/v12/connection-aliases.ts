@@ -3,13 +3,11 @@
 // Step 7 rewrites them for users coming from 6 (C7-01/03/04/05, S7-01/03); this catches them for
 // users who start at 7–11, with the same receiver rule (MIGRATIONS.md C7-01).
 import type { Node } from "../../src/parser.js";
-import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
-import { parameterName } from "../../src/addons.js";
-import { parameterAt } from "../../src/refactor.js";
+import { connectionKind, type ConnectionKind } from "../shared/connections.js";
 import { attributeName, attributeNode, isAssignmentTarget, objectOf } from "../../src/syntax.js";
 
-type Kind = "client" | "server";
+type Kind = ConnectionKind;
 
 interface Alias {
   id: string;
@@ -82,38 +80,6 @@ export default defineTransform({
     }
   },
 });
-
-// ---- which expressions are connections (MIGRATIONS.md C7-01's receiver rule) ---------------
-// A local stand-in for transforms/shared/connections.ts (written for step 7 in parallel).
-
-const CLIENT_HOOKS = ["client_connected", "client_disconnected"];
-const SERVER_HOOKS = ["server_connect", "server_connected", "server_disconnected", "server_connect_error"];
-
-function connectionKind(file: SourceFile, recv: Node): Kind | null {
-  if (recv.type === "attribute") {
-    const name = attributeName(recv);
-    if (name === "client_conn") return "client";
-    if (name === "server_conn") return "server";
-    if (name === "client" || name === "server") {
-      const obj = objectOf(recv);
-      if (obj?.type === "identifier" && isHookParameter(file, obj, SERVER_HOOKS)) return name;
-    }
-    return null;
-  }
-  if (recv.type === "identifier" && isHookParameter(file, recv, CLIENT_HOOKS)) return "client";
-  return null;
-}
-
-/** Is `ident` the first parameter of one of these hooks, never re-bound in it? */
-function isHookParameter(file: SourceFile, ident: Node, hooks: string[]): boolean {
-  const hook = file.addons.enclosingHook(ident);
-  if (!hook || !hooks.includes(hook.name)) return false;
-  const param = parameterAt(hook.def, 0, hook.owner !== null);
-  const name = param && parameterName(param);
-  if (!name || name.text !== ident.text) return false;
-  const scope = file.scopes.scopeFor(hook.def);
-  return !!scope && file.scopes.resolveIdentifier(ident) === scope && scope.bindings.get(name.text)?.length === 1;
-}
 
 /** `flow.client_conn`, `data.server`: names and attributes only, so repeating it evaluates nothing new. */
 function isPlainChain(n: Node): boolean {
