@@ -95,6 +95,20 @@ export class EditSet {
     return true;
   }
 
+  /** The edit most recently added (by `add`), if it was kept. */
+  lastAdded(): Edit | undefined {
+    let last: Edit | undefined;
+    for (const e of this.edits) if (!last || e.seq > last.seq) last = e;
+    return last;
+  }
+
+  /** Changes the text of an insertion this set holds (e.g. to group import lines). */
+  retext(edit: Edit, text: string): void {
+    if (edit.start !== edit.end || !this.edits.includes(edit)) throw new Error("retext: not an insertion of this set");
+    edit.text = text;
+    this.deltas = undefined;
+  }
+
   /** A point to roll back to (used to hold back the edits of unsafe transforms). */
   mark(): number {
     return this.seq;

@@ -238,12 +238,24 @@ export class ImportTable {
 
   /** Adds a top-level statement after the docstring, `from __future__` and the leading imports. */
   addStatement(statement: string): void {
-    const { offset, before, after } = this.insertionPoint();
+    const { offset, before, after, blankLines } = this.insertionPoint();
     const nl = this.file.layout.newline;
-    this.file.insert(offset, (before ? nl : "") + statement + (after ? nl : ""));
+    const render = (statements: string[]) => (before ? nl : "") + statements.join(nl) + (after ? nl : "") + nl.repeat(blankLines);
+    // Several imports added in one pass go together, above one blank-line separator.
+    const pending = this.pendingTop;
+    if (pending && pending.offset === offset && pending.edit.text === render(pending.statements) && this.file.edits.list().includes(pending.edit)) {
+      pending.statements.push(statement);
+      this.file.edits.retext(pending.edit, render(pending.statements));
+      return;
+    }
+    if (!this.file.insert(offset, render([statement]))) return;
+    const edit = this.file.edits.lastAdded();
+    if (edit) this.pendingTop = { offset, edit, statements: [statement] };
   }
 
-  private insertionPoint(): { offset: number; before: boolean; after: boolean } {
+  private pendingTop?: { offset: number; edit: import("./edits.js").Edit; statements: string[] };
+
+  private insertionPoint(): { offset: number; before: boolean; after: boolean; blankLines: number } {
     const body = this.file.root.namedChildren.filter((n) => n.type !== "comment");
     let anchor: Node | null = null;
     for (let i = 0; i < body.length; i++) {
@@ -256,13 +268,17 @@ export class ImportTable {
     if (anchor) {
       const end = this.file.lineEnd(anchor.endIndex);
       const endsWithNewline = end > 0 && text[end - 1] === "\n";
-      return { offset: end, before: !endsWithNewline, after: endsWithNewline };
+      return { offset: end, before: !endsWithNewline, after: endsWithNewline, blankLines: 0 };
     }
     const first = body[0];
-    if (first) return { offset: this.file.lineStart(first.startIndex), before: false, after: true };
+    if (first) {
+      // Above the first statement: set the imports apart (two blank lines before a def or class).
+      const definition = ["function_definition", "class_definition", "decorated_definition"].includes(first.type);
+      return { offset: this.file.lineStart(first.startIndex), before: false, after: true, blankLines: definition ? 2 : 1 };
+    }
     // No statements: append after any leading comments.
     const endsWithNewline = text.length > 0 && text.endsWith("\n");
-    return { offset: text.length, before: text.length > 0 && !endsWithNewline, after: true };
+    return { offset: text.length, before: text.length > 0 && !endsWithNewline, after: true, blankLines: 0 };
   }
 
   // ---- removing ------------------------------------------------------------------------

@@ -150,11 +150,19 @@ describe("imports", () => {
       '"""Doc."""\nfrom __future__ import annotations\nimport os\nimport logging\n\nx = 1\n',
     );
     expect(added("#!/usr/bin/env python\n# comment\nx = 1\n", "logging", true)).toBe(
-      "#!/usr/bin/env python\n# comment\nimport logging\nx = 1\n",
+      "#!/usr/bin/env python\n# comment\nimport logging\n\nx = 1\n",
     );
     expect(added("import os", "logging", true)).toBe("import os\nimport logging");
     expect(added("", "logging", true)).toBe("import logging\n");
     expect(added("import os\r\nx = 1\r\n", "logging", true)).toBe("import os\r\nimport logging\r\nx = 1\r\n");
+  });
+
+  it("groups imports added above the first definition, set apart by two blank lines", () => {
+    const f = fileOf("# An addon.\ndef request(flow):\n    pass\n");
+    f.transform = "t";
+    f.imports.ensure("logging", { asModule: true });
+    f.imports.ensure("mitmproxy.log.ALERT");
+    expect(applied(f)).toBe("# An addon.\nimport logging\nfrom mitmproxy.log import ALERT\n\n\ndef request(flow):\n    pass\n");
   });
 
   it("extends an existing from-import and reuses existing bindings", () => {
@@ -165,7 +173,7 @@ describe("imports", () => {
   });
 
   it("never shadows a name the file uses: falls back to the module path", () => {
-    expect(added("ALERT = 3\n", "mitmproxy.log.ALERT")).toBe("import mitmproxy.log\nALERT = 3\n");
+    expect(added("ALERT = 3\n", "mitmproxy.log.ALERT")).toBe("import mitmproxy.log\n\nALERT = 3\n");
   });
 
   it("removes an import only when its name has no remaining use", () => {

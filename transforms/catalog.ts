@@ -42,6 +42,12 @@ export const CATALOG: Readonly<Record<string, string>> = {
   "O9-01": "4.B", "O9-02": "4.B", "O9-03": "4.B", "O9-04": "4.B",
   // §4.C
   "V9-01": "4.C", "V9-02": "4.C", "V9-03": "4.C",
+  // §4.D and the LogTierOrder note of §4.A (removed in 9.0, listed without ids; ids added by mitm-codemod)
+  "REM9-01": "4.D", // mitmproxy.exceptions.TypeError
+  "REM9-02": "4.D", // mitmproxy.coretypes.basethread
+  "REM9-03": "4.D", // contentviews.get_tcp_content_view
+  "REM9-04": "4.D", // contentviews.msgpack.pretty
+  "REM9-05": "4.A", // mitmproxy.log.LogTierOrder
   // §5.A
   "K10-01": "5.A", "K10-02": "5.A", "K10-03": "5.A", "K10-04": "5.A",
   // §5.B

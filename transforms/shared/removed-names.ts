@@ -21,6 +21,8 @@ export function reportRemoved(
   id: string,
   r: Removals,
   message: (what: string, instead: string) => string,
+  /** Older rows that already report the same place in a longer run (see Finding.restates). */
+  opts: { restates?: readonly string[] } = {},
 ): void {
   const modules = r.modules ?? {};
   const members = r.members ?? {};
@@ -31,7 +33,7 @@ export function reportRemoved(
     if (stmt.type === "import_statement") {
       for (const n of names) {
         const hit = moduleHit(n.type === "aliased_import" ? n.childForFieldName("name")!.text : n.text);
-        if (hit) file.report(n, id, message(`the module ${hit}`, modules[hit]));
+        if (hit) file.report(n, id, message(`the module ${hit}`, modules[hit]), opts);
       }
       continue;
     }
@@ -40,20 +42,20 @@ export function reportRemoved(
     const m = moduleNode.text;
     const hit = moduleHit(m);
     if (hit) {
-      file.report(moduleNode, id, message(`the module ${hit}`, modules[hit]));
+      file.report(moduleNode, id, message(`the module ${hit}`, modules[hit]), opts);
       continue;
     }
     for (const n of names) {
       const q = `${m}.${n.type === "aliased_import" ? n.childForFieldName("name")!.text : n.text}`;
       const mod = moduleHit(q);
-      if (mod) file.report(n, id, message(`the module ${mod}`, modules[mod]));
-      else if (Object.hasOwn(members, q)) file.report(n, id, message(q, members[q]));
+      if (mod) file.report(n, id, message(`the module ${mod}`, modules[mod]), opts);
+      else if (Object.hasOwn(members, q)) file.report(n, id, message(q, members[q]), opts);
     }
   }
   if (Object.keys(members).length > 0) {
     for (const attr of file.nodes("attribute")) {
       const q = file.imports.resolve(attr);
-      if (q && Object.hasOwn(members, q)) file.report(attr, id, message(q, members[q]));
+      if (q && Object.hasOwn(members, q)) file.report(attr, id, message(q, members[q]), opts);
     }
   }
   if (Object.keys(methods).length > 0) {
@@ -61,7 +63,7 @@ export function reportRemoved(
       const fn = call.childForFieldName("function");
       const name = fn ? attributeName(fn) : null;
       if (name && Object.hasOwn(methods, name)) {
-        file.report(fn!.childForFieldName("attribute")!, id, message(`the method .${name}()`, methods[name]));
+        file.report(fn!.childForFieldName("attribute")!, id, message(`the method .${name}()`, methods[name]), opts);
       }
     }
   }

@@ -1,5 +1,6 @@
-// U12-04: CertStore(default_privatekey, default_ca, default_chain_file, dhparams) gained a
-// required default_crl before dhparams in mitmproxy 12 (embedding code only).
+// U12-04 (and X7-11, the same 12.0 break listed with the certificate rows of §2.H):
+// CertStore(default_privatekey, default_ca, default_chain_file, dhparams) gained a required
+// default_crl before dhparams in mitmproxy 12 (embedding code only).
 import { defineTransform } from "../../src/transform.js";
 import { argumentsOf } from "../../src/syntax.js";
 
@@ -7,7 +8,7 @@ const CERTSTORE = "mitmproxy.certs.CertStore";
 
 export default defineTransform({
   id: "v12/certstore-crl",
-  catalog: ["U12-04"],
+  catalog: ["U12-04", "X7-11"],
   title: "CertStore(key, ca, chain, dhparams) → CertStore(key, ca, chain, default_crl, dhparams) (reported)",
   safety: "safe",
   description:

@@ -1,5 +1,6 @@
-// X7-07..X7-11: mitmproxy.certs' CA and certificate store functions changed their parameters
-// when mitmproxy moved to cryptography (7.0), and again in 10.0, 10.1.6 and 12.0.
+// X7-07..X7-10: mitmproxy.certs' CA and certificate store functions changed their parameters
+// when mitmproxy moved to cryptography (7.0), and again in 10.0 and 10.1.6. (X7-11, the CertStore
+// change of 12.0, belongs to step 12: v12/certstore-crl.)
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
@@ -11,16 +12,16 @@ const CERTS = "mitmproxy.certs";
 
 export default defineTransform({
   id: "v7/cert-store",
-  catalog: ["X7-07", "X7-08", "X7-09", "X7-10", "X7-11"],
+  catalog: ["X7-07", "X7-08", "X7-09", "X7-10"],
   title: "certs.create_ca(org, cn, exp, key_size) → create_ca(org, cn, key_size); CertStore changes reported",
   safety: "safe",
   description:
     "mitmproxy 7 dropped the expiry parameter of certs.create_ca (a call with four positional arguments loses " +
     "its third) and of CertStore.create_store, along with DEFAULT_EXP and DEFAULT_EXP_DUMMY_CERT. CertStoreEntry " +
     "became a dataclass (with a required chain_certs field from 10.0), CertStore.get_cert takes str names " +
-    "(GeneralNames SANs from 10.1.6, crl_url from 12.0) and CertStore() gained a default_crl parameter before " +
-    "dhparams in 12.0. These are reported where the code relies on the old forms.",
-  needs: ["create_ca", "create_store", "DEFAULT_EXP", "CertStoreEntry", "get_cert", "CertStore"],
+    "(GeneralNames SANs from 10.1.6, crl_url from 12.0). These are reported where the code relies on the old " +
+    "forms.",
+  needs: ["create_ca", "create_store", "DEFAULT_EXP", "CertStoreEntry", "get_cert"],
   run(file) {
     for (const call of file.nodes("call")) {
       const fn = call.childForFieldName("function")!;
@@ -31,8 +32,6 @@ export default defineTransform({
         file.report(call, "X7-08", "CertStore.create_store() has no expiry parameter since mitmproxy 7 (certificate lifetimes are the constants certs.CA_EXPIRY and certs.CERT_EXPIRY); remove the argument.");
       } else if (q === `${CERTS}.CertStoreEntry`) {
         file.report(call, "X7-09", "CertStoreEntry is a frozen dataclass since mitmproxy 7 and needs a fourth field chain_certs (a list of Cert) from mitmproxy 10; check this construction.");
-      } else if (q === `${CERTS}.CertStore` && args.positional.length >= 4) {
-        file.report(call, "X7-11", "CertStore(default_privatekey, default_ca, default_chain_file, dhparams) gained default_crl before dhparams in mitmproxy 12; pass the arguments by keyword.");
       } else if (attributeName(fn) === "get_cert" && isCertStoreCall(file, call)) {
         file.report(call, "X7-10", "CertStore.get_cert() takes str names since mitmproxy 7 (not bytes), SANs as x509.GeneralNames since 10.1.6, and a crl_url argument since 12.0; check the arguments.");
       }

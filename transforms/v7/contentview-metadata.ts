@@ -14,7 +14,7 @@ import { unparen } from "../shared/bindings.js";
 const MESSAGE =
   "View.__call__ receives content_type, flow and http_message as keyword arguments since mitmproxy 7; the headers, trailers, query and message keys are gone.";
 const TCP_VIEW =
-  "get_tcp_content_view(viewname, data) takes the flow as a third argument in mitmproxy 7 and was removed in mitmproxy 9; call the view directly (contentviews.get(name)(data, flow=flow)).";
+  "get_tcp_content_view(viewname, data) takes the flow as a third argument in mitmproxy 7 and was removed in mitmproxy 9; call the view yourself: contentviews.get(name)(data, flow=flow) on mitmproxy 9–11, contentviews.registry[name.lower()].prettify(data, contentviews.Metadata(flow=flow)) on 12.";
 
 const NEW_PARAMS = "*, content_type=None, flow=None, http_message=None, **unknown_metadata";
 

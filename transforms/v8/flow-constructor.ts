@@ -60,6 +60,7 @@ export default defineTransform({
             "F8-03",
             "flow.mode no longer reflects the proxy mode (always \"regular\" since mitmproxy 7) and is a deprecated property since 8.1; " +
               "use flow.client_conn.proxy_mode (mitmproxy ≥9), e.g. flow.client_conn.proxy_mode.type_name.",
+            { restates: ["P7-02"] },
           );
         }
       }
