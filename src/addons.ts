@@ -199,6 +199,19 @@ export class AddonModel {
         if (f?.type === "identifier") mark(classes.get(f.text));
       }
     }
+    // 1b. Registered at run time: `<master>.addons.add(Cls())` (embedding code, addons that load others).
+    for (const call of this.file.nodes("call")) {
+      const f = call.childForFieldName("function");
+      if (f?.type !== "attribute" || f.childForFieldName("attribute")?.text !== "add") continue;
+      const obj = f.childForFieldName("object");
+      if (obj?.type !== "attribute" || obj.childForFieldName("attribute")?.text !== "addons") continue;
+      for (const arg of call.childForFieldName("arguments")?.namedChildren ?? []) {
+        let expr: Node | null = arg;
+        if (expr.type === "identifier") expr = this.moduleValueOf(expr.text);
+        const fn = expr?.type === "call" ? expr.childForFieldName("function") : null;
+        if (fn?.type === "identifier") mark(classes.get(fn.text));
+      }
+    }
     // 2. Shaped like an addon: a hook name that only hooks have, or two hook-shaped methods.
     for (const cls of classes.values()) {
       const hookMethods = methodsOf(cls).filter(

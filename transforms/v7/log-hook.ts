@@ -25,7 +25,7 @@ export default defineTransform({
           hook.def.childForFieldName("name")!,
           "H7-05",
           "the log hook is called add_log since mitmproxy 7 and a leftover log hook is never called; this " +
-            `${hook.owner ? "class" : "script"} already defines add_log (line ${taken.startPosition.row + 1}), merge the two by hand.`,
+            `${hook.owner ? "class" : "script"} already defines add_log; merge the two by hand.`,
         );
         continue;
       }

@@ -37,7 +37,7 @@ export default defineTransform({
         file.report(
           name,
           "H7-07",
-          `${WEBSOCKET_ERROR} ${end ? `Merge ${where} into the websocket_end hook on line ${end.startPosition.row + 1}` : `Rename ${where} to websocket_end and run its body only when the flow ended with an error`}.`,
+          `${WEBSOCKET_ERROR} ${end ? `Merge ${where} into its websocket_end hook` : `Rename ${where} to websocket_end and run its body only when the flow ended with an error`}.`,
         );
       } else {
         file.report(name, "H7-10", `${NEXT_LAYER}${nextLayerHint(file, hook)}`);

@@ -72,13 +72,19 @@ function content(file: SourceFile, attr: Node): void {
     const operands = q.namedChildren.filter((c) => c.type !== "comment");
     const ops = q.children.filter((c) => !c.isNamed).map((c) => c.type);
     const others = operands.filter((o) => o.id !== expr.id);
-    if (!others.some((o) => isStrExpression(file, o))) return;
     // "needle" in message.content → "needle" in message.text
     const containment = !sliced && operands.length === 2 && operands[1].id === attr.id && (ops[0] === "in" || ops[0] === "not in");
     if (containment && isStrLiteral(operands[0])) {
       file.replace(attributeNode(attr)!, "text");
       return;
     }
+    // `word in message.content` searched text messages in mitmproxy 6; with bytes content a str
+    // needle raises TypeError. Unless the needle is visibly bytes, say so.
+    if (containment && !isBytesLike(operands[0])) {
+      file.report(attr, "W7-10", `${CONTENT} It is searched for ${operands[0].text} here: if that is a str, search message.text instead.`);
+      return;
+    }
+    if (!others.some((o) => isStrExpression(file, o))) return;
     file.report(attr, "W7-10", `${CONTENT} It is compared with a str here.`);
     return;
   }
@@ -108,6 +114,15 @@ function content(file: SourceFile, attr: Node): void {
       file.report(attr, "W7-10", `${CONTENT} ${name}() is called with a str pattern on it here; use a bytes pattern (rb"…") or message.text.`);
     }
   }
+}
+
+/** A bytes literal, or something encoded to bytes (`x.encode()`). */
+function isBytesLike(node: Node): boolean {
+  const n = unparen(node);
+  if (isBytesLiteral(n)) return true;
+  if (n.type === "concatenated_string") return n.namedChildren.some((c) => c.type === "string" && isBytesLiteral(c));
+  const fn = n.type === "call" ? n.childForFieldName("function") : null;
+  return fn?.type === "attribute" && attributeName(fn) === "encode";
 }
 
 /** A str literal (not bytes) or an f-string. */
