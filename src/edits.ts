@@ -109,6 +109,15 @@ export class EditSet {
     this.deltas = undefined;
   }
 
+  /** Takes back edits this set holds (to redo them together with a later one). */
+  drop(edits: readonly Edit[]): void {
+    const gone = new Set(edits);
+    const kept = this.edits.filter((e) => !gone.has(e));
+    this.edits.length = 0;
+    this.edits.push(...kept);
+    this.deltas = undefined;
+  }
+
   /** A point to roll back to (used to hold back the edits of unsafe transforms). */
   mark(): number {
     return this.seq;

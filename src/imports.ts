@@ -319,29 +319,41 @@ export class ImportTable {
   /** Removes imported items from a statement (the whole statement when none is left). */
   removeItems(statement: Node, remove: Node[]): boolean {
     const items = statement.childrenForFieldName("name");
-    const gone = new Set(remove.map((n) => n.id));
+    // Items of this statement removed earlier in the pass (another name found unused): the
+    // spans are recomputed for all of them together, since adjacent removals share a comma.
+    const earlier = this.itemRemovals.get(statement.id);
+    const gone = new Set([...(earlier?.ids ?? []), ...remove.map((n) => n.id)]);
     const kept = items.filter((n) => !gone.has(n.id));
     if (kept.length === items.length) return false;
-    if (kept.length === 0) return this.removeStatement(statement);
-    // Each run of removed items goes with the comma before the next kept item (or, at the end,
-    // the comma after the previous kept one); comments elsewhere in the statement stay.
-    let ok = true;
-    for (let i = 0; i < items.length; ) {
-      if (!gone.has(items[i].id)) {
-        i++;
-        continue;
+    if (earlier) this.file.edits.drop(earlier.edits);
+    const before = this.file.edits.mark();
+    let ok: boolean;
+    if (kept.length === 0) ok = this.removeStatement(statement);
+    else {
+      // Each run of removed items goes with the comma before the next kept item (or, at the end,
+      // the comma after the previous kept one); comments elsewhere in the statement stay.
+      ok = true;
+      for (let i = 0; i < items.length; ) {
+        if (!gone.has(items[i].id)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j + 1 < items.length && gone.has(items[j + 1].id)) j++;
+        const span =
+          j + 1 < items.length
+            ? { start: items[i].startIndex, end: items[j + 1].startIndex }
+            : { start: items[i - 1].endIndex, end: items[j].endIndex };
+        ok = this.file.remove(span) && ok;
+        i = j + 1;
       }
-      let j = i;
-      while (j + 1 < items.length && gone.has(items[j + 1].id)) j++;
-      const span =
-        j + 1 < items.length
-          ? { start: items[i].startIndex, end: items[j + 1].startIndex }
-          : { start: items[i - 1].endIndex, end: items[j].endIndex };
-      ok = this.file.remove(span) && ok;
-      i = j + 1;
     }
+    const added = this.file.edits.list().filter((e) => e.seq >= before);
+    this.itemRemovals.set(statement.id, { ids: gone, edits: added });
     return ok;
   }
+
+  private readonly itemRemovals = new Map<number, { ids: Set<number>; edits: import("./edits.js").Edit[] }>();
 
   /** Removes a whole simple statement with its line, unless that would leave a block empty. */
   removeStatement(statement: Node): boolean {

@@ -32,8 +32,23 @@ export function compileQuery(source: string): Parser.Query {
   return q;
 }
 
-/** The first ERROR or MISSING node in document order, or null when the tree is clean. */
+/**
+ * A block with no statement (`def f():` at the end of the file): tree-sitter accepts it without
+ * an ERROR node, Python does not.
+ */
+function emptyBlocks(root: Node): Node[] {
+  return root.descendantsOfType("block").filter((b) => b.namedChildren.every((c) => c.type === "comment"));
+}
+
+/** The first ERROR or MISSING node (or statement-less block) in document order, or null when the tree is clean. */
 export function firstSyntaxError(root: Node): Node | null {
+  const empty = emptyBlocks(root)[0] ?? null;
+  const err = firstErrorNode(root);
+  if (!empty || !err) return empty ?? err;
+  return empty.startIndex < err.startIndex ? empty : err;
+}
+
+function firstErrorNode(root: Node): Node | null {
   if (!root.hasError) return null;
   const cursor = root.walk();
   for (;;) {
@@ -46,10 +61,11 @@ export function firstSyntaxError(root: Node): Node | null {
   }
 }
 
-/** Number of ERROR and MISSING nodes: used to prove an edit introduced no new syntax error. */
+/** Number of ERROR and MISSING nodes and empty blocks: used to prove an edit introduced no new syntax error. */
 export function countSyntaxErrors(root: Node): number {
-  if (!root.hasError) return 0;
-  let count = 0;
+  const empty = emptyBlocks(root).length;
+  if (!root.hasError) return empty;
+  let count = empty;
   const cursor = root.walk();
   for (;;) {
     const node = cursor.currentNode;

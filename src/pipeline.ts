@@ -92,7 +92,8 @@ export function runPipeline(
         try {
           t.run(file);
         } catch (e) {
-          const message = e instanceof EditConflictError ? e.message : `${(e as Error)?.message ?? e}`;
+          // MITM_CODEMOD_DEBUG=1 keeps the stack trace (for whoever fixes the transform).
+          const message = process.env.MITM_CODEMOD_DEBUG ? `${(e as Error)?.stack ?? e}` : e instanceof EditConflictError ? e.message : `${(e as Error)?.message ?? e}`;
           return unchanged({ error: { transform: t.id, message } });
         }
         if (t.safety === "unsafe" && !opts.unsafeFixes) heldBackThisPass += file.edits.rollback(mark).length;

@@ -187,9 +187,30 @@ describe("imports", () => {
     expect(run("from mitmproxy import http, ctx\nhttp.HTTPFlow\n", "ctx")).toBe("from mitmproxy import http\nhttp.HTTPFlow\n");
     expect(run("from mitmproxy import ctx\nctx.options.x\n", "ctx")).toBe("from mitmproxy import ctx\nctx.options.x\n");
     expect(run("import os\nfrom mitmproxy import ctx\nx = 1\n", "ctx")).toBe("import os\nx = 1\n");
+    // Two names of one statement found unused in the same pass: their commas are not cut twice.
+    const two = fileOf("from mitmproxy import ctx, http, tls\ntls.ClientHello\n");
+    two.transform = "t";
+    two.imports.removeIfUnused("ctx");
+    two.imports.removeIfUnused("http");
+    expect(applied(two)).toBe("from mitmproxy import tls\ntls.ClientHello\n");
+    const all = fileOf("import os\nfrom mitmproxy import ctx, http\n");
+    all.transform = "t";
+    all.imports.removeIfUnused("http");
+    all.imports.removeIfUnused("ctx");
+    expect(applied(all)).toBe("import os\n");
     expect(run("try:\n    from mitmproxy import ctx\nexcept ImportError:\n    pass\n", "ctx")).toBe(
       "try:\n    pass\nexcept ImportError:\n    pass\n",
     );
+  });
+});
+
+describe("syntax errors", () => {
+  it("a block without statements is an error (tree-sitter accepts `def f():` at the end of a file)", async () => {
+    const { firstSyntaxError, countSyntaxErrors } = await import("../src/parser.js");
+    const t = parse("import os\n\ndef f():\n    # nothing\n");
+    expect(firstSyntaxError(t.rootNode)?.type).toBe("block");
+    expect(countSyntaxErrors(t.rootNode)).toBe(1);
+    expect(firstSyntaxError(parse("def f():\n    pass\n").rootNode)).toBeNull();
   });
 });
 

@@ -331,6 +331,7 @@ function planReturns(file: SourceFile, def: Node, dataName: string | null, plan:
   // Falling off the end returned None ("fall back to Raw") in 11; in 12 a view signals that by raising.
   const body = def.childForFieldName("body")!;
   const stmts = body.namedChildren.filter((c) => c.type !== "comment");
+  if (stmts.length === 0) refuse(def, "__call__ has no body");
   if (!alwaysExits(stmts)) {
     const last = stmts[stmts.length - 1];
     if (file.position(last.startIndex).line === file.position(def.startIndex).line) refuse(def, "__call__ is written on one line");
