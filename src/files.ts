@@ -87,6 +87,13 @@ export function discover(inputs: string[], excludes: string[], cwd = process.cwd
   const userExcludes = ignore().add(excludes);
   const defaults = new Set(DEFAULT_EXCLUDES);
 
+  const walkRoots = inputs.map((i) => {
+    try {
+      return fs.realpathSync(path.resolve(cwd, i));
+    } catch {
+      return path.resolve(cwd, i);
+    }
+  });
   const add = (c: Candidate) => {
     if (seen.has(c.real)) return;
     seen.add(c.real);
@@ -131,7 +138,9 @@ export function discover(inputs: string[], excludes: string[], cwd = process.cwd
       }
       for (const d of chain.slice(0, -1)) {
         const ig = readGitignore(d);
-        if (ig) layers.push({ base: d, ig });
+        // A directory named on the command line is walked even if a .gitignore above it
+        // ignores it (as explicit files are always processed): such a layer is not applied.
+        if (ig && !ignoredBy([{ base: d, ig }], root, true)) layers.push({ base: d, ig });
       }
     }
     walk(root, abs, layers);
@@ -192,13 +201,6 @@ export function discover(inputs: string[], excludes: string[], cwd = process.cwd
     }
   }
 
-  const walkRoots = inputs.map((i) => {
-    try {
-      return fs.realpathSync(path.resolve(cwd, i));
-    } catch {
-      return path.resolve(cwd, i);
-    }
-  });
   function rootOf(dir: string): string {
     let best = dir;
     for (const r of walkRoots) if (isInside(dir, r) && r.length <= best.length) best = r;

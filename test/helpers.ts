@@ -16,6 +16,11 @@ export function stepOf(transformId: string): Step {
   return step;
 }
 
+export function stepsFor(from: string, to?: string): Step[] {
+  const r = parseRange(registry, from, to);
+  return plan(registry, r.from, r.to);
+}
+
 export interface MigrateOptions {
   from?: string;
   to?: string;
