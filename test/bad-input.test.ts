@@ -3,27 +3,12 @@
 // code 2. No stack traces.
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-
-const BIN = path.resolve(__dirname, "../bin/mitm-codemod.js");
-const tmpRoots: string[] = [];
-afterAll(() => tmpRoots.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function tmpdir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "mitm-codemod-bad-"));
-  tmpRoots.push(d);
-  return d;
-}
+import { describe, expect, it } from "vitest";
+import { BIN, cli, tmpdir } from "./cli-helpers.js";
 
 const GOOD = 'from mitmproxy import ctx\n\n\ndef request(flow):\n    ctx.log.info("seen")\n';
 const MIGRATED = 'import logging\n\n\ndef request(flow):\n    logging.info("seen")\n';
-
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Runs --write on a tree holding one bad entry and a good addon; checks the common promises. */
 function expectOneError(setup: (dir: string) => string, reason: RegExp): void {

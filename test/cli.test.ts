@@ -1,39 +1,13 @@
 // End-to-end: the built binary on temporary trees (npm test builds it first).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { cli as run, read, tmpdir, write } from "./cli-helpers.js";
 
-const BIN = path.resolve(__dirname, "../bin/mitm-codemod.js");
+const cli = (args: string[], cwd: string, input?: string) => run(args, cwd, { input });
+
 const EXAMPLES = path.resolve(__dirname, "../examples/v6-addons");
-const tmpRoots: string[] = [];
-
-function tmpdir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "mitm-codemod-cli-"));
-  tmpRoots.push(d);
-  return d;
-}
-
-afterAll(() => {
-  for (const d of tmpRoots) fs.rmSync(d, { recursive: true, force: true });
-});
-
-export function cli(args: string[], cwd: string, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-}
-
-function read(dir: string, name: string): string {
-  return fs.readFileSync(path.join(dir, name), "utf8");
-}
 
 const ADDON = [
   "from mitmproxy import ctx, http",

@@ -2,40 +2,14 @@
 // configuration, --explain, docs, json/sarif, --annotate, --from auto, stdin, colours.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { BIN, ROOT, cli, tmpdir, write } from "./cli-helpers.js";
 import Ajv from "ajv-draft-04";
 import { transformsDoc } from "../src/docs.js";
 import { Progress } from "../src/progress.js";
 import { registry } from "./helpers.js";
-
-const ROOT = path.resolve(__dirname, "..");
-const BIN = path.join(ROOT, "bin/mitm-codemod.js");
-const tmpRoots: string[] = [];
-afterAll(() => tmpRoots.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function tmpdir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "mitm-codemod-eco-"));
-  tmpRoots.push(d);
-  return d;
-}
-
-function cli(args: string[], cwd: string, opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const env = { ...process.env, ...opts.env };
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", input: opts.input, env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function write(dir: string, files: Record<string, string>): string {
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const OLD = 'from mitmproxy import ctx, http\n\n\ndef request(flow: http.HTTPFlow):\n    ctx.log.info("seen")\n    flow.response = http.HTTPResponse.make(404)\n';
 const MANUAL = "from mitmproxy import ctx\n\n\ndef request(flow):\n    ctx.log(flow.request.url, flow.metadata.get('level'))\n";
