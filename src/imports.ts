@@ -11,6 +11,12 @@ import type { SourceFile } from "./source.js";
 import type { Binding, Scope } from "./scope.js";
 import { isReference } from "./scope.js";
 
+interface ModuleImport {
+  local: string;
+  q: string;
+  bindings: Binding[];
+}
+
 export interface ImportedName {
   /** The local name the import binds. */
   local: string;
@@ -24,7 +30,9 @@ export interface ImportedName {
 }
 
 export class ImportTable {
-  private readonly cache = new Map<number, string | null>();
+  private get cache(): Map<number, string | null> {
+    return this.file.facts.resolved;
+  }
   private readonly added = new Map<string, string>();
 
   constructor(private readonly file: SourceFile) {}
@@ -87,6 +95,30 @@ export class ImportTable {
     return out;
   }
 
+  /**
+   * Local names (any scope) through which `prefix` or anything under it can be reached: names
+   * bound by imports of it, and plain aliases of such names (`log = ctx.log`). A cheap text
+   * filter for transforms: a chain whose first name is not in the set cannot resolve there.
+   */
+  namesReaching(prefix: string): Set<string> {
+    let cached = this.file.facts.reaching.get(prefix);
+    if (cached) return cached;
+    cached = new Set();
+    const under = (q: string | null) => !!q && (q === prefix || q.startsWith(prefix + ".") || prefix.startsWith(q + "."));
+    for (const scope of this.file.scopes.all()) {
+      for (const [name, bindings] of scope.bindings) {
+        for (const b of bindings) {
+          if (b.kind === "import" ? under(qualifiedOf(b)) : b.kind === "assignment" && b.value && under(this.resolve(b.value))) {
+            cached.add(name);
+            break;
+          }
+        }
+      }
+    }
+    this.file.facts.reaching.set(prefix, cached);
+    return cached;
+  }
+
   /** True when the file imports `module` or anything inside it. */
   importsFrom(module: string): boolean {
     for (const stmt of this.file.nodes(["import_statement", "import_from_statement"])) {
@@ -126,20 +158,20 @@ export class ImportTable {
     return best?.expr ?? null;
   }
 
-  private _moduleImports?: { local: string; q: string; bindings: Binding[] }[];
-
   /** Module-level names bound only by imports, all meaning the same thing. */
-  private moduleImports(): { local: string; q: string; bindings: Binding[] }[] {
-    if (!this._moduleImports) {
-      this._moduleImports = [];
+  private moduleImports(): ModuleImport[] {
+    const facts = this.file.facts;
+    if (!facts.moduleImports) {
+      const list: ModuleImport[] = [];
       for (const [local, bindings] of this.file.scopes.module.bindings) {
         if (bindings.some((b) => b.kind !== "import")) continue;
         const q = qualifiedOf(bindings[0]);
         if (!q || bindings.some((b) => qualifiedOf(b) !== q)) continue;
-        this._moduleImports.push({ local, q, bindings });
+        list.push({ local, q, bindings });
       }
+      facts.moduleImports = list;
     }
-    return this._moduleImports;
+    return facts.moduleImports as ModuleImport[];
   }
 
   // ---- adding --------------------------------------------------------------------------

@@ -4,8 +4,17 @@
 import type { AddonKnowledge } from "./addons.js";
 import { EditConflictError, type EditSet } from "./edits.js";
 import { countSyntaxErrors, parse, type Tree } from "./parser.js";
-import { SourceFile, detectLayout, type Finding } from "./source.js";
+import { SourceFile, TreeFacts, detectLayout, type Finding } from "./source.js";
 import type { Step, Transform } from "./transform.js";
+
+/** MITM_CODEMOD_PROFILE=1: time spent in each transform, printed to stderr at exit (for tuning). */
+const profile = process.env.MITM_CODEMOD_PROFILE ? new Map<string, { ms: number; runs: number; skipped: number }>() : null;
+if (profile) {
+  process.on("exit", () => {
+    const rows = [...profile].sort((a, b) => b[1].ms - a[1].ms);
+    for (const [id, p] of rows) process.stderr.write(`${p.ms.toFixed(1).padStart(9)} ms ${String(p.runs).padStart(7)} runs ${String(p.skipped).padStart(7)} skipped  ${id}\n`);
+  });
+}
 
 /** Passes per step before the engine gives up: a transform that keeps editing is a bug. */
 export const MAX_PASSES = 12;
@@ -43,9 +52,9 @@ export interface PipelineOptions {
 }
 
 /** Does the text contain one of the words some planned transform needs? (Before parsing.) */
-export function mayMatch(text: string, words: readonly string[] | null): boolean {
+export function mayMatch(text: string, words: readonly (string | RegExp)[] | null): boolean {
   if (!words) return true;
-  for (const w of words) if (text.includes(w)) return true;
+  for (const w of words) if (typeof w === "string" ? text.includes(w) : w.test(text)) return true;
   return false;
 }
 
@@ -66,7 +75,9 @@ export function runPipeline(
     ...extra,
   });
 
-  const isAddon = opts.assumeAddon || new SourceFile(path, input, inputTree, layout, opts.knowledge).addons.isAddonFile;
+  let facts = new TreeFacts();
+  const isAddon = opts.assumeAddon || new SourceFile(path, input, inputTree, layout, opts.knowledge, undefined, facts).addons.isAddonFile;
+  facts.addons = undefined; // that model decided evidence; the passes treat the file as an addon
   if (!isAddon) return unchanged({});
 
   let text = input;
@@ -85,18 +96,28 @@ export function runPipeline(
           error: { transform: transforms.map((t) => t.id).join(", "), message: `step ${step.label} reached no fixed point after ${MAX_PASSES} passes` },
         });
       }
-      const file = new SourceFile(path, text, tree, layout, opts.knowledge, true);
+      // A pass over the same tree as the last one (nothing changed since) reuses its facts.
+      const file = new SourceFile(path, text, tree, layout, opts.knowledge, true, facts);
       let heldBackThisPass = 0;
       for (const t of transforms) {
-        if (t.needs && !mayMatch(text, t.needs)) continue;
+        const p = profile && (profile.get(t.id) ?? profile.set(t.id, { ms: 0, runs: 0, skipped: 0 }).get(t.id)!);
+        if (t.needs && !mayMatch(text, t.needs)) {
+          if (p) p.skipped++;
+          continue;
+        }
         file.transform = t.id;
         const mark = file.edits.mark();
+        const started = p ? performance.now() : 0;
         try {
           t.run(file);
         } catch (e) {
           // MITM_CODEMOD_DEBUG=1 keeps the stack trace (for whoever fixes the transform).
           const message = process.env.MITM_CODEMOD_DEBUG ? `${(e as Error)?.stack ?? e}` : e instanceof EditConflictError ? e.message : `${(e as Error)?.message ?? e}`;
           return unchanged({ error: { transform: t.id, message } });
+        }
+        if (p) {
+          p.ms += performance.now() - started;
+          p.runs++;
         }
         if (t.safety === "unsafe" && !opts.unsafeFixes) heldBackThisPass += file.edits.rollback(mark).length;
       }
@@ -123,6 +144,7 @@ export function runPipeline(
       }
       text = next;
       tree = nextTree;
+      facts = new TreeFacts();
       errorsBefore = errorsAfter;
     }
   }

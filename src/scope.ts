@@ -60,7 +60,11 @@ export class Scopes {
   private readonly ordered: Scope[] = [];
   readonly module: Scope;
 
-  constructor(private readonly root: Node) {
+  constructor(
+    private readonly root: Node,
+    /** Cached descendantsOfType of the file, when there is one. */
+    private readonly nodesOf: (types: readonly string[]) => Node[] = (types) => root.descendantsOfType([...types]),
+  ) {
     this.module = this.newScope(root, "module", null);
     this.buildAll(root);
   }
@@ -135,7 +139,7 @@ export class Scopes {
   private namesIndex(): Map<string, { node: Node; start: number; end: number }[]> {
     if (!this.names) {
       this.names = new Map();
-      this.identifiers ??= this.root.descendantsOfType("identifier");
+      this.identifiers ??= this.nodesOf(["identifier"]);
       for (const node of this.identifiers) {
         if (!isReference(node)) continue;
         const name = node.text;
@@ -158,7 +162,11 @@ export class Scopes {
    */
   private buildAll(root: Node): void {
     const module = this.module;
-    const scopeNodes = root.descendantsOfType([...SCOPE_TYPES]);
+    // One native query for the scopes and the binding sites together.
+    const all = this.nodesOf(SCOPE_AND_BINDING_TYPES);
+    const scopeSet = new Set(SCOPE_TYPES);
+    const bindingSet = new Set(BINDING_TYPES);
+    const scopeNodes = all.filter((n) => scopeSet.has(n.type));
     const scopes = scopeNodes.map((n) => this.newScope(n, kindOf(n), null));
     // Parents from nesting: ranges sorted by start (outer first on ties) form a stack.
     const sorted = [...scopes].sort((x, y) => x.start - y.start || y.end - x.end);
@@ -182,7 +190,8 @@ export class Scopes {
       const params = sc.node.childForFieldName("parameters");
       if (params) for (const p of params.namedChildren) bindParameter(p, binder(sc));
     }
-    for (const n of root.descendantsOfType([...BINDING_TYPES])) {
+    for (const n of all) {
+      if (!bindingSet.has(n.type)) continue;
       switch (n.type) {
         case "function_definition":
         case "class_definition": {
@@ -275,6 +284,8 @@ const BINDING_TYPES = [
   "as_pattern_target",
   "named_expression",
 ];
+
+const SCOPE_AND_BINDING_TYPES = [...new Set([...SCOPE_TYPES, ...BINDING_TYPES])];
 
 function kindOf(n: Node): Scope["kind"] {
   if (n.type === "class_definition") return "class";

@@ -61,16 +61,28 @@ export function detectLayout(text: string): Layout {
   return { newline, indentUnit };
 }
 
+/**
+ * What is known about one parsed tree, whatever edits a pass asks for: node lists, scopes,
+ * hooks, resolved names. A pass that changes nothing hands its facts to the next one (the
+ * next step sees the same tree), so they are computed once per tree, not once per pass.
+ */
+export class TreeFacts {
+  readonly nodes = new Map<string, Node[]>();
+  scopes?: Scopes;
+  addons?: AddonModel;
+  /** identifier node id → what it resolves to (ImportTable.resolve). */
+  readonly resolved = new Map<number, string | null>();
+  readonly reaching = new Map<string, Set<string>>();
+  moduleImports?: unknown;
+}
+
 export class SourceFile {
   readonly root: Node;
   readonly edits = new EditSet();
   readonly findings: Finding[] = [];
   /** Set by the pipeline to the transform that is running. */
   transform = "";
-  private readonly descendantsCache = new Map<string, Node[]>();
   private _imports?: ImportTable;
-  private _scopes?: Scopes;
-  private _addons?: AddonModel;
   private lineStarts?: number[];
 
   constructor(
@@ -81,6 +93,8 @@ export class SourceFile {
     private readonly knowledge: AddonKnowledge,
     /** Decided once on the original input, so that a later step still sees an addon. */
     readonly isAddon?: boolean,
+    /** Facts about `tree` from an earlier pass over the same tree, if any. */
+    readonly facts: TreeFacts = new TreeFacts(),
   ) {
     this.root = tree.rootNode;
   }
@@ -90,10 +104,10 @@ export class SourceFile {
   /** All descendants of the given type(s), in document order; cached per pass. */
   nodes(types: string | readonly string[]): Node[] {
     const key = typeof types === "string" ? types : types.join(",");
-    let found = this.descendantsCache.get(key);
+    let found = this.facts.nodes.get(key);
     if (!found) {
       found = this.root.descendantsOfType(typeof types === "string" ? types : [...types]);
-      this.descendantsCache.set(key, found);
+      this.facts.nodes.set(key, found);
     }
     return found;
   }
@@ -108,11 +122,11 @@ export class SourceFile {
   }
 
   get scopes(): Scopes {
-    return (this._scopes ??= new Scopes(this.root));
+    return (this.facts.scopes ??= new Scopes(this.root, (types) => this.nodes(types)));
   }
 
   get addons(): AddonModel {
-    return (this._addons ??= new AddonModel(this, this.knowledge));
+    return (this.facts.addons ??= new AddonModel(this, this.knowledge));
   }
 
   slice(target: Target): string {

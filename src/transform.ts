@@ -16,11 +16,11 @@ export interface Transform {
   /** What it does and why, for --explain and docs/transforms.md. */
   description: string;
   /**
-   * Words of which a file must contain at least one for this transform to change or report
-   * anything (checked on the raw text before parsing). Omit only if the transform can match
-   * any addon file.
+   * Words (or patterns) of which a file must contain at least one for this transform to
+   * change or report anything (checked on the raw text before parsing). A superset: when
+   * unsure, include more. Omit only if the transform can match any addon file.
    */
-  needs?: readonly string[];
+  needs?: readonly (string | RegExp)[];
   run(file: SourceFile): void;
 }
 

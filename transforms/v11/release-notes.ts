@@ -17,7 +17,11 @@ export default defineTransform({
     "longer apply (E11-05). 11.0 added the options keep_alt_svc_header, request_client_cert and show_ignored_hosts " +
     "(11.1: web_password), which an addon option may clash with, and removed experimental_transparent_http3 " +
     "(E11-06). 11.0.1's stricter validation of inbound headers (E11-04) has no addon code pattern.",
-  needs: ["distutils", "imp", "asyncore", "asynchat", "smtpd", "ssl", "SafeConfigParser", "modify_headers", "add_option", "experimental_transparent_http3"],
+  needs: [
+    "distutils", /\bimp\b/, "asyncore", "asynchat", "smtpd", /\bssl\b/, "SafeConfigParser", "modify_headers", "experimental_transparent_http3",
+    // option names that an add_option call would collide with
+    "keep_alt_svc_header", "request_client_cert", "show_ignored_hosts", "web_password",
+  ],
   run(file) {
     reportRemovedStdlib(file, "E11-01", "3.12", "mitmproxy 11.1 requires Python ≥3.12, and", {
       modules: {

@@ -13,7 +13,7 @@ export default defineTransform({
     "import Message` fails at import. Imports of every form, attribute references such as " +
     "`dns.Message.unpack(...)` and annotations are rewritten; a star import from mitmproxy.dns whose " +
     "Message the file uses is reported.",
-  needs: ["Message"],
+  needs: ["dns"],
   run(file) {
     const { wildcards } = applyMoves(file, [{ from: "mitmproxy.dns.Message", to: "mitmproxy.dns.DNSMessage" }]);
     for (const stmt of wildcards) {

@@ -20,7 +20,7 @@ export default defineTransform({
     "property with a hidden warning from 8.1 to 12.2.3 (MIGRATIONS.md §9, P7-02). Reads and writes of <flow>.mode, " +
     "where <flow> is the first parameter of an HTTP hook, are reported with the replacement " +
     "flow.client_conn.proxy_mode (mitmproxy ≥9); the code's intent decides how to use it, so nothing is rewritten.",
-  needs: ["mode"],
+  needs: [/\.mode\b/],
   run(file) {
     for (const hook of file.addons.hooksNamed(...HTTP_HOOKS)) {
       const param = parameterAt(hook.def, 0, hook.owner !== null);

@@ -23,7 +23,7 @@ export default defineTransform({
     "the encode shim calls, and decode_multipart takes the same (content type, content) arguments. A first argument " +
     "that is a Headers object (`<message>.headers`, the mitmproxy ≤9 encode signature) becomes " +
     "`<message>.headers.get(\"content-type\")`, which is what the old encode looked up.",
-  needs: ["encode", "decode"],
+  needs: ["multipart"],
   run(file) {
     const { wildcards } = applyMoves(file, MOVES);
     for (const stmt of wildcards) {

@@ -15,7 +15,7 @@ export default defineTransform({
     "`log` hook, it is simply never called. Only event hooks are renamed: methods of addon classes and module-level " +
     "functions of scripts that define other hooks, never a helper `def log(msg)` that the script calls itself. " +
     "(From mitmproxy 9 add_log is deprecated in favour of a logging.Handler; step 9 handles that.)",
-  needs: ["log"],
+  needs: [/\bdef\s+log\b/],
   run(file) {
     for (const hook of file.addons.hooksNamed("log")) {
       const siblings: Node[] = hook.owner ? methodsOf(hook.owner) : moduleFunctions(file.root);

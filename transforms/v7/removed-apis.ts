@@ -58,7 +58,8 @@ export default defineTransform({
     "net.tls, the session/streambodies/termstatus/check_ca addons and master.ServerThread. Calls of " +
     "net.websocket.get_client_key(h) and the other one-header getters become h.get(\"sec-websocket-…\"); every " +
     "other import or use is reported. (M7-11, mitmproxy.eventsequence, is handled with H7-12.)",
-  needs: ["make_", "net", "io", "compat", "tls", "addons", "ServerThread", "DBHandler"],
+  // Every removed name is reached through one of these words (mitmproxy.net.tcp, io.db, …).
+  needs: ["make_", "tcp", "socks", "http2", "websocket", "db", "DBHandler", "protobuf", "compat", "tls", "session", "streambodies", "termstatus", "check_ca", "ServerThread"],
   run(file) {
     const inlined: Node[] = [];
     let deferred = false;

@@ -32,7 +32,8 @@ export default defineTransform({
     "done, update and running. client_disconnected, server_connected and server_disconnected became blocking: " +
     "slow calls in them now hold up the connection. All three are reported; nothing is rewritten (the tool " +
     "never makes these hooks async, nor removes decorators).",
-  needs: [...SYNC_HOOKS, ...NOW_BLOCKING],
+  // async def load…, @concurrent def done…, or one of the hooks that became blocking.
+  needs: ["async", "concurrent", ...NOW_BLOCKING],
   run(file) {
     for (const hook of file.addons.hooksNamed(...SYNC_HOOKS)) {
       if (isAsync(hook.def)) {

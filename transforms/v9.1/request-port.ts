@@ -11,7 +11,7 @@ export default defineTransform({
     "Since mitmproxy 10.0 setting Request.port also updates the Host header when one is present (it was " +
     "left alone before). Addons that redirect by port, or set the Host header themselves, may send a different " +
     "Host than before; assignments to `<x>.request.port` are reported.",
-  needs: ["port"],
+  needs: [/\.port\b/],
   run(file) {
     for (const attr of file.nodes("attribute")) {
       if (attributeName(attr) !== "port") continue;

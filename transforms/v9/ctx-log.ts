@@ -45,12 +45,17 @@ export default defineTransform({
     "assigned level-name literals becomes logging.log(logging.getLevelName(level.upper()), x), which is what " +
     "ctx.log does since mitmproxy 9. Calls with more than one message argument, other non-literal levels, or " +
     "ctx.log passed around as a value are reported.",
-  needs: ["log"],
+  needs: [/\blog\b/],
   run(file) {
     const handled = new Set<number>();
     let rewrote = false;
+    // Only chains that start with a name reaching mitmproxy can be ctx.log: a cheap filter.
+    const roots = file.imports.namesReaching("mitmproxy");
+    if (roots.size === 0) return;
+    const mayReach = (node: Node) => roots.has(node.text.split(".", 1)[0]);
     for (const call of file.nodes("call")) {
       const fn = call.childForFieldName("function")!;
+      if (!mayReach(fn)) continue;
       const target = logTarget(file.imports.resolve(fn));
       if (!target) continue;
       if (target.member === null) rewrote = rewriteLogCall(file, call, fn) || rewrote;
@@ -60,6 +65,7 @@ export default defineTransform({
     }
     // ctx.log used any other way: passed around, stored, or a method we do not know.
     for (const node of file.nodes(["attribute", "identifier"])) {
+      if (!mayReach(node)) continue;
       if (node.parent?.type === "attribute" && node.parent.childForFieldName("object")?.id === node.id) continue;
       if (handled.has(node.id) || isAliasDefinition(node)) continue;
       if (node.type === "identifier" && !isLoad(node)) continue;

@@ -13,7 +13,7 @@ export default defineTransform({
     "contentviews.get_tcp_content_view, contentviews.msgpack.pretty and mitmproxy.log.LogTierOrder. They have no " +
     "row id in MIGRATIONS.md (§4.D and §4.A list them); mitm-codemod names them REM9-01..05. Each import or " +
     "use is reported with its replacement.",
-  needs: ["TypeError", "basethread", "get_tcp_content_view", "pretty", "LogTierOrder"],
+  needs: ["exceptions", "basethread", "get_tcp_content_view", "msgpack", "LogTierOrder"],
   run(file) {
     const message = (what: string, instead: string) => `${what} was removed in mitmproxy 9; ${instead}.`;
     reportRemoved(file, "REM9-01", { members: { "mitmproxy.exceptions.TypeError": "catch the builtin TypeError (or mitmproxy.exceptions.OptionsError for option values)" } }, message);
