@@ -37,7 +37,11 @@ export function compileQuery(source: string): Parser.Query {
  * an ERROR node, Python does not.
  */
 function emptyBlocks(root: Node): Node[] {
-  return root.descendantsOfType("block").filter((b) => b.namedChildren.every((c) => c.type === "comment"));
+  // namedChildCount is one native call; the children are looked at only for blocks of comments.
+  return root.descendantsOfType("block").filter((b) => {
+    if (b.namedChildCount === 0) return true;
+    return b.firstNamedChild!.type === "comment" && b.namedChildren.every((c) => c.type === "comment");
+  });
 }
 
 /** The first ERROR or MISSING node (or statement-less block) in document order, or null when the tree is clean. */

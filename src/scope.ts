@@ -126,7 +126,7 @@ export class Scopes {
    */
   references(scope: Scope, name: string): Node[] {
     const out: Node[] = [];
-    for (const ref of this.namesIndex().get(name) ?? []) {
+    for (const ref of this.namesIndex(name)) {
       if (ref.start < scope.node.startIndex || ref.end > scope.node.endIndex) continue;
       if (this.resolveIdentifier(ref.node) === scope) out.push(ref.node);
     }
@@ -134,21 +134,32 @@ export class Scopes {
   }
 
   private names?: Map<string, { node: Node; start: number; end: number }[]>;
+  private checked = new Set<string>();
 
-  /** Identifiers used as names (isReference), by name: built once, then lookups are cheap. */
-  private namesIndex(): Map<string, { node: Node; start: number; end: number }[]> {
+  /**
+   * The identifiers named `name` that are name uses (isReference). Identifiers are grouped by
+   * text once; whether one is a name use (which asks for its parent) is decided only for the
+   * names someone looks up.
+   */
+  private namesIndex(name: string): { node: Node; start: number; end: number }[] {
     if (!this.names) {
       this.names = new Map();
       this.identifiers ??= this.nodesOf(["identifier"]);
       for (const node of this.identifiers) {
-        if (!isReference(node)) continue;
-        const name = node.text;
-        let list = this.names.get(name);
-        if (!list) this.names.set(name, (list = []));
+        const text = node.text;
+        let list = this.names.get(text);
+        if (!list) this.names.set(text, (list = []));
         list.push({ node, start: node.startIndex, end: node.endIndex });
       }
     }
-    return this.names;
+    const list = this.names.get(name) ?? [];
+    if (!this.checked.has(name)) {
+      this.checked.add(name);
+      const refs = list.filter((r) => isReference(r.node));
+      this.names.set(name, refs);
+      return refs;
+    }
+    return list;
   }
 
   /** Every scope of the file, the module first. */
