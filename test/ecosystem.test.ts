@@ -185,6 +185,24 @@ describe("human output", () => {
     expect(underPty("env CI=true")).not.toContain(ESC);
   });
 
+  it("under a pseudo-terminal a long run draws a progress bar on stderr and clears it; CI gets none", () => {
+    const dir = tmpdir();
+    for (let i = 0; i < 1500; i++) write(dir, { [`pkg${i % 30}/addon_${i}.py`]: OLD });
+    const underPty = (env: string) =>
+      spawnSync("script", ["-qefc", `${env} ${process.execPath} ${BIN} --from 6 --check --jobs 1 . 2>&1 >/dev/null`, "/dev/null"], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, CI: "", NO_COLOR: "", FORCE_COLOR: "" },
+      }).stdout;
+    const tty = underPty("env -u CI");
+    expect(tty).toMatch(/\r\[#*\.*\] \d+\/1500 files/);
+    expect(tty).toContain("\r\x1b[2K");
+    expect(tty).toContain("1500 files · 1500 to change");
+    const ci = underPty("env CI=true");
+    expect(ci).not.toMatch(/\d+\/1500 files/);
+    expect(ci).toContain("1500 files · 1500 to change");
+  }, 120_000);
+
   it("the progress bar draws only on a terminal, after a delay, and clears itself", () => {
     const chunks: string[] = [];
     const tty = { write: (s: string) => chunks.push(s), columns: 60 } as unknown as NodeJS.WritableStream;
