@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Launcher: runs the compiled CLI (built by `npm install` / `npm run build`).
-import { main } from "../dist/src/cli.js";
+import { main } from "../dist/bundle/cli.js";
 
 main(process.argv.slice(2)).then(
   (code) => {

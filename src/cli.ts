@@ -104,14 +104,14 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
   });
   if (printed) return 0;
 
-  const { registry } = await import("../transforms/index.js");
-  const versions = await import("./versions.js");
+  const m = await import("./run-modules.js");
+  const { registry, versions } = m;
   const paths = (args._ as (string | number)[]).map(String);
   const stdinMode = paths.length === 1 && paths[0] === "-";
   if (paths.includes("-") && !stdinMode) throw new UsageError("'-' (stdin) cannot be combined with other paths");
 
   // Settings from the nearest pyproject.toml; flags win.
-  const { findConfig } = await import("./config.js");
+  const { findConfig } = m;
   const configDir = stdinMode
     ? path.dirname(path.resolve(io.cwd, args["stdin-filename"] ?? "stdin.py"))
     : paths.length > 0
@@ -127,7 +127,7 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
   const format = (args.format ?? fileConfig.format ?? "text") as "text" | "json" | "sarif";
 
   if (args.explain !== undefined) {
-    const { explain } = await import("./docs.js");
+    const { explain } = m;
     const text = explain(registry, SNAPSHOTS_DIR, args.explain);
     if (!text) throw new UsageError(`no transform or catalogue row '${args.explain}'; see --list`);
     io.stdout.write(text);
@@ -138,7 +138,7 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
   for (const id of [...onlyIds, ...skipIds]) {
     if (!known.has(id)) throw new UsageError(`unknown transform id '${id}'; see --list for the ids`);
   }
-  const { selector } = await import("./options.js");
+  const { selector } = m;
   const selected = selector({ only: onlyIds, skip: skipIds });
 
   if (args.list && (args.from === undefined && fileConfig.from === undefined)) {
@@ -149,12 +149,12 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
   if (stdinMode && format !== "text") throw new UsageError("--format json/sarif cannot be used with stdin ('-'): stdout carries the source");
 
   // Files first: --from auto may look at them.
-  const { discover } = await import("./files.js");
+  const { discover } = m;
   const discovery = stdinMode ? { files: [], errors: [] } : discover(paths, excludes, io.cwd);
 
   let fromVersion: string = fromText;
   if (fromText === "auto") {
-    const { detectFrom } = await import("./detect.js");
+    const { detectFrom } = m;
     const inputs = stdinMode ? [args["stdin-filename"] ?? "stdin.py"] : paths;
     const detected = detectFrom(registry, inputs, discovery.files.map((f) => f.real), io.cwd);
     if (!detected) {
@@ -183,8 +183,7 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
     annotate: args.annotate,
   } as const;
   const colorChoice = args.color ?? "auto";
-  const { Reporter } = await import("./report.js");
-  const { Progress } = await import("./progress.js");
+  const { Reporter, Progress } = m;
   const progress = new Progress(io.stderr, !!io.stderr.isTTY && !io.env.CI && !args.quiet && !stdinMode);
   const stderr = {
     write: (s: string | Uint8Array) => {
@@ -208,7 +207,7 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
   if (stdinMode) return runStdin(io, args["stdin-filename"] ?? "-", registry, config, reporter);
 
   for (const e of discovery.errors) reporter.pathError(e.display, e.reason);
-  const { processAll, defaultJobs } = await import("./runner.js");
+  const { processAll, defaultJobs } = m;
   const jobs = args.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a positive integer");
   await processAll({
@@ -227,8 +226,7 @@ async function runStdin(io: Io, name: string, registry: Registry, config: import
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   const input = Buffer.concat(chunks);
-  const { processSource } = await import("./process.js");
-  const { processOptions } = await import("./options.js");
+  const { processSource, processOptions } = await import("./run-modules.js");
   const opts = { ...processOptions(registry, config), wantDiff: false };
   const r = processSource(name, input, opts);
   // Pipes and editors get the whole (migrated or untouched) source back.
