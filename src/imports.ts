@@ -43,6 +43,8 @@ export class ImportTable {
   resolve(node: Node | null, depth = 0): string | null {
     if (!node || depth > 8) return null;
     if (node.type === "identifier") {
+      // Only a name that some import or assignment binds can resolve: most names need no lookup.
+      if (!this.resolvableNames().has(node.text)) return null;
       if (this.cache.has(node.id)) return this.cache.get(node.id)!;
       const q = this.resolveName(node, depth);
       this.cache.set(node.id, q);
@@ -54,6 +56,21 @@ export class ImportTable {
       return base && attr ? `${base}.${attr.text}` : null;
     }
     return null;
+  }
+
+  /** Names bound somewhere in the file by an import or a plain assignment (candidate aliases). */
+  private resolvableNames(): Set<string> {
+    const facts = this.file.facts;
+    if (!facts.resolvable) {
+      const names = new Set<string>();
+      for (const scope of this.file.scopes.all()) {
+        for (const [name, bindings] of scope.bindings) {
+          if (bindings.some((b) => b.kind === "import" || b.kind === "assignment")) names.add(name);
+        }
+      }
+      facts.resolvable = names;
+    }
+    return facts.resolvable;
   }
 
   /** True when `node` resolves to `qualified`. */

@@ -6,6 +6,40 @@ import Python from "tree-sitter-python";
 export type Node = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
 
+// node-tree-sitter answers every property of a node (type, start, parent, …) with a call into
+// native code, and the transforms ask the same nodes the same questions many times. Trees are
+// never edited here, so the answers can be kept on the node object (the binding hands out one
+// object per node while it is referenced): about 20% less time on a whole run, measured on generated v6 addons.
+const MEMO_GETTERS = ["type", "startIndex", "endIndex", "id", "parent", "isNamed", "isMissing", "hasError", "namedChildren", "children", "namedChildCount", "childCount", "text"] as const;
+const MEMO_METHODS = ["childForFieldName", "childrenForFieldName"] as const;
+{
+  const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype as Record<string, unknown>;
+  for (const name of MEMO_GETTERS) {
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (!get) throw new Error(`tree-sitter: no getter ${name}`);
+    const slot = `__${name}`;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: Record<string, unknown>) {
+        const cached = this[slot];
+        if (cached !== undefined) return cached;
+        return (this[slot] = get.call(this));
+      },
+    });
+  }
+  for (const name of MEMO_METHODS) {
+    const method = proto[name] as (this: unknown, field: string) => unknown;
+    const slot = `__${name}`;
+    proto[name] = function (this: Record<string, unknown>, field: string) {
+      const cache = (this[slot] ??= new Map<string, unknown>()) as Map<string, unknown>;
+      if (cache.has(field)) return cache.get(field);
+      const value = method.call(this, field);
+      cache.set(field, value);
+      return value;
+    };
+  }
+}
+
 let parser: Parser | undefined;
 const queries = new Map<string, Parser.Query>();
 

@@ -122,6 +122,11 @@ export function runPipeline(
         if (t.safety === "unsafe" && !opts.unsafeFixes) heldBackThisPass += file.edits.rollback(mark).length;
       }
       const notes = file.findings.filter((f) => f.severity === "info");
+      if (profile) {
+        const key = `(passes) step ${step.label}${file.edits.deferred ? " deferred" : ""}`;
+        const p = profile.get(key) ?? profile.set(key, { ms: 0, runs: 0, skipped: 0 }).get(key)!;
+        p.runs++;
+      }
       if (file.edits.size === 0) {
         // The fixed point of this step: its warnings describe what is left to do.
         findings = dedupe([...findings, ...withoutRestated(findings, file.findings)]);

@@ -74,6 +74,7 @@ export class TreeFacts {
   readonly resolved = new Map<number, string | null>();
   readonly reaching = new Map<string, Set<string>>();
   moduleImports?: unknown;
+  resolvable?: Set<string>;
 }
 
 export class SourceFile {

@@ -66,9 +66,13 @@ export function reportRemoved(
       }
     }
   }
-  // 2. Uses: the shortest chain that reaches a removed name.
+  // 2. Uses: the shortest chain that reaches a removed name. Only names bound to the removed
+  // names' packages can start such a chain (a cheap test before resolving).
+  const roots = new Set<string>();
+  for (const pkg of new Set(removed.map((r) => r.name.split(".")[0]))) for (const n of file.imports.namesReaching(pkg)) roots.add(n);
+  if (roots.size === 0) return;
   for (const ident of file.nodes("identifier")) {
-    if (!isReference(ident) || inImport(ident)) continue;
+    if (!roots.has(ident.text) || !isReference(ident) || inImport(ident)) continue;
     let node: Node = ident;
     for (;;) {
       const q = file.imports.resolve(node);
