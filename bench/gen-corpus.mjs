@@ -227,7 +227,21 @@ function pieces(r, names) {
       hooks.push({ name: "websocket_start", params: [flow], body: [logCall(r, "websocket opened", `${flow}.handshake_flow.request.pretty_url`)] });
     }
     if (r.chance(0.6)) {
-      hooks.push({ name: "websocket_end", params: [flow], body: [logCall(r, "websocket closed after messages", `len(${flow}.messages)`)] });
+      const body = [logCall(r, "websocket closed after messages", `len(${flow}.messages)`)];
+      // W7-05 (removed, a finding): some addons logged the close message.
+      if (r.chance(0.3)) body.push(`if ${flow}.close_message:`, `    ${logCall(r, "close message", `${flow}.close_message`)}`);
+      hooks.push({ name: "websocket_end", params: [flow], body });
+    }
+    return { imports: ["ctx"], hooks };
+  });
+
+  // Hooks that mitmproxy 7 removed or changed, which the tool reports for a human (findings).
+  p.push(() => {
+    const hooks = [];
+    if (r.chance(0.5)) hooks.push({ name: "websocket_handshake", params: [flow], body: [logCall(r, "websocket handshake", `${flow}.request.host`)] });
+    if (hooks.length === 0 || r.chance(0.5)) {
+      const layer = r.pick(["layer", "nextlayer"]);
+      hooks.push({ name: "next_layer", params: [layer], body: [logCall(r, "next layer", `repr(${layer})`)] });
     }
     return { imports: ["ctx"], hooks };
   });
@@ -324,8 +338,10 @@ export function generateAddon(r, index) {
     upper: `${adj.toUpperCase()}_${noun.toUpperCase()}`,
   };
   const all = pieces(r, names);
-  // Many old APIs per file: most pieces, in a varied order.
+  // Many old APIs per file: most pieces, in a varied order (the last piece, removed hooks, in about a third).
+  const manual = all.pop();
   const chosen = r.shuffle(all).slice(0, r.int(3, all.length)).map((f) => f());
+  if (r.chance(0.35)) chosen.push(manual());
   const withView = r.chance(0.35);
   const classStyle = r.chance(0.7);
 
