@@ -4,6 +4,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Candidate } from "./files.js";
 import { handleFile } from "./handle.js";
+import { afterFile } from "./memory.js";
 import { processOptions, type RunConfig } from "./options.js";
 import type { FileResult } from "./process.js";
 import type { Registry } from "./transform.js";
@@ -39,7 +40,9 @@ async function inThread(o: ProcessAllOptions): Promise<void> {
   for (let i = 0; i < o.files.length; i++) {
     o.onResult(handleFile(o.files[i], opts, o.config.mode), o.files[i]);
     o.onProgress?.(i + 1, o.files.length);
-    // Let the event loop turn: node-tree-sitter frees trees' native memory only then.
+    // Let the event loop turn (finalizers run then) and collect now and then: native trees
+    // are freed only when their wrappers are collected (src/memory.ts).
+    afterFile();
     await yieldToLoop();
   }
 }
