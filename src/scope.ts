@@ -1,7 +1,7 @@
 // Python name scopes, enough to answer "which binding does this identifier refer to?"
 // without type information: module, function, lambda, class and comprehension scopes,
 // `global`/`nonlocal`, and the rule that methods do not see their class's names.
-import { compileQuery, type Node } from "./parser.js";
+import type { Node } from "./parser.js";
 
 export type BindingKind =
   | "import"
@@ -376,45 +376,47 @@ function bindImport(stmt: Node, bind: (b: Binding) => void): void {
   }
 }
 
-/**
- * Identifiers that do not name a variable: attribute and keyword names, definition and
- * parameter names, import paths and aliases, global/nonlocal lists, keyword patterns.
- * One native query per tree instead of a parent lookup per identifier (the binding's
- * `.parent` walks down from the root every time).
- */
-const NON_REFERENCES = `
-(attribute attribute: (identifier) @x)
-(keyword_argument name: (identifier) @x)
-(function_definition name: (identifier) @x)
-(class_definition name: (identifier) @x)
-(parameters (identifier) @x)
-(lambda_parameters (identifier) @x)
-(parameters (list_splat_pattern (identifier) @x))
-(parameters (dictionary_splat_pattern (identifier) @x))
-(lambda_parameters (list_splat_pattern (identifier) @x))
-(lambda_parameters (dictionary_splat_pattern (identifier) @x))
-(typed_parameter (identifier) @x)
-(typed_parameter (list_splat_pattern (identifier) @x))
-(typed_parameter (dictionary_splat_pattern (identifier) @x))
-(default_parameter name: (identifier) @x)
-(typed_default_parameter name: (identifier) @x)
-(dotted_name (identifier) @x)
-(aliased_import alias: (identifier) @x)
-(global_statement (identifier) @x)
-(nonlocal_statement (identifier) @x)
-(keyword_pattern (identifier) @x)
-`;
-
-const nonReferences = new WeakMap<object, Set<Node>>();
-
 /** False for identifiers that are not name references: attribute names, keyword names, bindings. */
 export function isReference(ident: Node): boolean {
-  let set = nonReferences.get(ident.tree);
-  if (!set) {
-    // The set holds the node objects, so the binding keeps handing out these same objects.
-    set = new Set(compileQuery(NON_REFERENCES).captures(ident.tree.rootNode).map((c) => c.node));
-    nonReferences.set(ident.tree, set);
+  const p = ident.parent;
+  if (!p) return false;
+  switch (p.type) {
+    case "attribute":
+      return p.childForFieldName("object")?.id === ident.id;
+    case "keyword_argument":
+      return p.childForFieldName("name")?.id !== ident.id;
+    case "function_definition":
+    case "class_definition":
+      return p.childForFieldName("name")?.id !== ident.id;
+    case "parameters":
+    case "lambda_parameters":
+    case "list_splat_pattern":
+    case "dictionary_splat_pattern":
+      return !isInParameters(p);
+    case "default_parameter":
+    case "typed_default_parameter":
+      return p.childForFieldName("name")?.id !== ident.id;
+    case "typed_parameter":
+      return false;
+    case "dotted_name":
+    case "aliased_import":
+    case "import_prefix":
+    case "relative_import":
+      return false;
+    case "global_statement":
+    case "nonlocal_statement":
+      return false;
+    case "keyword_pattern":
+      return false;
   }
-  return !set.has(ident);
+  return true;
+}
+
+function isInParameters(n: Node): boolean {
+  for (let p: Node | null = n; p; p = p.parent) {
+    if (p.type === "parameters" || p.type === "lambda_parameters") return true;
+    if (p.type !== "list_splat_pattern" && p.type !== "dictionary_splat_pattern") return false;
+  }
+  return false;
 }
 
