@@ -13,7 +13,8 @@ export default defineTransform({
     "mitmproxy 12 renamed the parameter of mitmproxy.net.dns.types.to_str() from `type` to `type_`, so a " +
     "call that names it raises TypeError. The keyword is renamed; positional calls already work and are " +
     "left alone.",
-  needs: ["to_str"],
+  // to_str lives in mitmproxy.net.dns.types: reaching it names "dns".
+  needs: ["dns"],
   run(file) {
     for (const call of file.nodes("call")) {
       if (file.imports.resolve(call.childForFieldName("function")) !== TO_STR) continue;

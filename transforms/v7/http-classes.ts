@@ -28,7 +28,7 @@ export default defineTransform({
     "Headers, Request, Response and Message from mitmproxy.net.http into mitmproxy.http. Imports " +
     "of every form (from-imports, aliases, `import mitmproxy.net.http as nhttp`) and the names used " +
     "through them are rewritten; `HTTPResponse.make(...)` keeps its arguments, which did not change.",
-  needs: ["HTTPRequest", "HTTPResponse", "net"],
+  needs: ["HTTPRequest", "HTTPResponse", /\bnet\b/],
   run(file) {
     const { wildcards } = applyMoves(file, MOVES);
     for (const stmt of wildcards) {

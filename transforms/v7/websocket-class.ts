@@ -24,7 +24,8 @@ export default defineTransform({
     "type \"http\"). Type annotations naming WebSocketFlow become http.HTTPFlow; isinstance(f, WebSocketFlow) and " +
     "f.type == \"websocket\" become `isinstance(f, http.HTTPFlow) and f.websocket is not None` when f is a plain name " +
     "or attribute. The import is removed once unused; other uses of WebSocketFlow are reported.",
-  needs: ["WebSocketFlow", "websocket"],
+  // WebSocketFlow by name, or a comparison with the "websocket" flow type.
+  needs: ["WebSocketFlow", /["']websocket["']/],
   run(file) {
     let rewrote = false;
     for (const node of file.nodes(["identifier", "attribute"])) {

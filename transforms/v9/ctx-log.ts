@@ -45,7 +45,8 @@ export default defineTransform({
     "assigned level-name literals becomes logging.log(logging.getLevelName(level.upper()), x), which is what " +
     "ctx.log does since mitmproxy 9. Calls with more than one message argument, other non-literal levels, or " +
     "ctx.log passed around as a value are reported.",
-  needs: [/\blog\b/],
+  // Every form reaches ctx through an import that names it (ctx, mitmproxy.ctx).
+  needs: ["ctx"],
   run(file) {
     const handled = new Set<number>();
     let rewrote = false;
