@@ -93,6 +93,10 @@ function wantsColor(choice: string, stream: { isTTY?: boolean }, env: NodeJS.Pro
 }
 
 async function mainInner(argv: string[], io: Io): Promise<number> {
+  // Start loading the run's modules while yargs parses (not for --version/--help, which must
+  // answer without them).
+  const preload = argv.some((a) => a === "--version" || a === "--help" || a === "-h") ? null : import("./run-modules.js");
+  preload?.catch(() => {}); // an error surfaces at the await below
   let printed = false;
   const parser = buildParser(argv);
   parser.showHelpOnFail(false);
@@ -104,7 +108,7 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
   });
   if (printed) return 0;
 
-  const m = await import("./run-modules.js");
+  const m = await (preload ?? import("./run-modules.js"));
   const { registry, versions } = m;
   const paths = (args._ as (string | number)[]).map(String);
   const stdinMode = paths.length === 1 && paths[0] === "-";
