@@ -72,12 +72,3 @@ export function mentions(node: Node, name: string): boolean {
   return identifiersNamed(node, name).length > 0;
 }
 
-/** The first non-docstring statement position of a block: where new leading code goes. */
-export function blockInsertionAnchor(block: Node): { node: Node; afterDocstring: boolean } | null {
-  const stmts = block.namedChildren.filter((c) => c.type !== "comment");
-  if (stmts.length === 0) return null;
-  const first = stmts[0];
-  const isDoc = first.type === "expression_statement" && first.namedChildCount === 1 && first.namedChild(0)!.type === "string";
-  if (isDoc) return { node: first, afterDocstring: true };
-  return { node: first, afterDocstring: false };
-}

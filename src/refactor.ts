@@ -1,7 +1,7 @@
 // Renaming functions and parameters, the shared mechanics behind hook migrations.
 import type { Node } from "./parser.js";
 import type { SourceFile } from "./source.js";
-import { parameterName, parametersOf } from "./addons.js";
+import { parametersOf } from "./addons.js";
 import { attributeNode, contains } from "./syntax.js";
 
 /**
@@ -54,25 +54,7 @@ export function isFreeIn(file: SourceFile, def: Node, name: string): boolean {
   return true;
 }
 
-/**
- * Renames a parameter and its uses. Refuses (returns false, no edit) when the new name is
- * already used in the function, where renaming would capture another variable.
- */
-export function renameParameter(file: SourceFile, def: Node, param: Node, newName: string): boolean {
-  const ident = parameterName(param);
-  if (!ident) return false;
-  if (ident.text === newName) return true;
-  if (!isFreeIn(file, def, newName)) return false;
-  const uses = parameterUses(file, def, ident.text);
-  file.replace(ident, newName);
-  for (const u of uses) if (!file.isEdited(u)) file.replace(u, newName);
-  return true;
-}
 
-/** Replaces a whole parameter (name, annotation and default) with `text`. */
-export function replaceParameter(file: SourceFile, param: Node, text: string): boolean {
-  return file.replace(param, text);
-}
 
 /** The annotation node of a parameter (`x: T` → T), if any. */
 export function parameterAnnotation(param: Node): Node | null {

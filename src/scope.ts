@@ -36,7 +36,6 @@ export interface Scope {
   nonlocals: Set<string>;
 }
 
-const FUNCTION_TYPES = new Set(["function_definition", "lambda"]);
 const COMPREHENSION_TYPES = new Set([
   "list_comprehension",
   "set_comprehension",
@@ -44,14 +43,6 @@ const COMPREHENSION_TYPES = new Set([
   "generator_expression",
 ]);
 
-export function isScopeNode(node: Node): boolean {
-  return (
-    node.type === "module" ||
-    FUNCTION_TYPES.has(node.type) ||
-    node.type === "class_definition" ||
-    COMPREHENSION_TYPES.has(node.type)
-  );
-}
 
 export class Scopes {
   private readonly byNode = new Map<number, Scope>();
@@ -61,7 +52,7 @@ export class Scopes {
   readonly module: Scope;
 
   constructor(
-    private readonly root: Node,
+    root: Node,
     /** Cached descendantsOfType of the file, when there is one. */
     private readonly nodesOf: (types: readonly string[]) => Node[] = (types) => root.descendantsOfType([...types]),
   ) {

@@ -104,12 +104,6 @@ export function enclosingFunction(node: Node): Node | null {
   return null;
 }
 
-/** The statement (direct child of a block or module) that contains `node`. */
-export function statementOf(node: Node): Node {
-  let n = node;
-  while (n.parent && n.parent.type !== "block" && n.parent.type !== "module") n = n.parent;
-  return n;
-}
 
 /** Does `outer` contain `inner` (or equal it)? */
 export function contains(outer: Node, inner: Node): boolean {
