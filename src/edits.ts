@@ -146,6 +146,22 @@ export class EditSet {
     return false;
   }
 
+  /** True when an edit of this pass changes text inside [start, end) (or replaces it). */
+  touches(start: number, end: number): boolean {
+    const probe = { start, end };
+    for (let j = Math.max(0, this.lowerBound(start) - 1); j < this.edits.length && this.edits[j].start <= end; j++) {
+      const e = this.edits[j];
+      if (e.start === e.end ? start < e.start && e.start < end : overlaps(e, probe)) return true;
+    }
+    // A replacement that starts further back may still reach into [start, end).
+    for (let j = this.lowerBound(start) - 1; j >= 0; j--) {
+      const e = this.edits[j];
+      if (e.start === e.end) continue;
+      return e.end > start;
+    }
+    return false;
+  }
+
   apply(text: string): string {
     const ms = new MagicString(text);
     for (const e of this.edits) {

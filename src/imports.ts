@@ -10,6 +10,7 @@ import type { Node } from "./parser.js";
 import type { SourceFile } from "./source.js";
 import type { Binding, Scope } from "./scope.js";
 import { isReference } from "./scope.js";
+import { inImportStatement } from "./syntax.js";
 
 interface ModuleImport {
   local: string;
@@ -474,10 +475,3 @@ function isImportLike(n: Node): boolean {
   return n.type === "import_statement" || n.type === "import_from_statement" || n.type === "future_import_statement";
 }
 
-function inImportStatement(n: Node): boolean {
-  for (let p = n.parent; p; p = p.parent) {
-    if (p.type === "import_statement" || p.type === "import_from_statement") return true;
-    if (p.type === "block" || p.type === "module") return false;
-  }
-  return false;
-}

@@ -104,7 +104,8 @@ export function applyMoves(file: SourceFile, moves: readonly Move[], opts: MoveO
       continue;
     }
     for (const u of uses) {
-      if (!u.chain || !u.newName || file.isEdited(u.chain)) continue;
+      // A use whose text another edit of this pass already changes is left to the next pass.
+      if (!u.chain || !u.newName || file.touches(u.chain)) continue;
       const expr = file.imports.expressionFor(u.newName, u.chain) ?? file.imports.ensure(u.newName);
       file.replace(u.chain, expr);
       result.rewritten++;

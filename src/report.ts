@@ -2,7 +2,6 @@
 // json: one versioned document on stdout (schema in docs/json-format.md). sarif: SARIF 2.1.0
 // for code-scanning upload. The summary goes to stderr in every format.
 import { createColors } from "picocolors";
-import type { Candidate } from "./files.js";
 import type { Mode } from "./options.js";
 import type { FileResult, ReportedFinding } from "./process.js";
 import type { Transform } from "./transform.js";
@@ -57,7 +56,7 @@ export class Reporter {
     if (this.o.format === "text") this.o.stderr.write(`${this.err.bold(display)}: ${this.err.red("error:")} ${reason}\n`);
   }
 
-  file(r: FileResult, _c?: Candidate): void {
+  file(r: FileResult): void {
     const s = this.summary;
     s.files++;
     if (r.parsed) s.parsed++;

@@ -194,6 +194,12 @@ export class SourceFile {
     return this.edits.add(offset, offset, this.normalizeNewlines(text), this.transform);
   }
 
+  /** True when an edit of this pass already changes text inside `target`. */
+  touches(target: Target): boolean {
+    const r = rangeOf(target);
+    return this.edits.touches(r.start, r.end);
+  }
+
   /** True when this pass already rewrites the whole of `target` (its old text is going away). */
   isEdited(target: Target): boolean {
     const r = rangeOf(target);

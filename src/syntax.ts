@@ -1,5 +1,6 @@
 // Small questions about Python syntax nodes that many transforms ask.
 import type { Node } from "./parser.js";
+import { isReference } from "./scope.js";
 
 /** The object of `obj.attr` (null for other nodes). */
 export function objectOf(attr: Node): Node | null {
@@ -104,6 +105,30 @@ export function enclosingFunction(node: Node): Node | null {
   return null;
 }
 
+
+/** Is `n` inside an import statement (part of an import path, an imported name or an alias)? */
+export function inImportStatement(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === "import_statement" || p.type === "import_from_statement") return true;
+    if (p.type === "block" || p.type === "module") return false;
+  }
+  return false;
+}
+
+/**
+ * Is `node` (an identifier or attribute chain) used as a whole name, not as the attribute part
+ * of `x.name` nor as a binding site (a parameter, a keyword name, an imported name)?
+ */
+export function isWholeName(node: Node): boolean {
+  const p = node.parent;
+  if (p?.type === "attribute" && p.childForFieldName("attribute")?.id === node.id) return false;
+  return node.type !== "identifier" || isReference(node);
+}
+
+/** Is `node` a name used as a value (a load): a name use that is not assigned to? */
+export function isLoad(ident: Node): boolean {
+  return isReference(ident) && !isAssignmentTarget(ident);
+}
 
 /** Does `outer` contain `inner` (or equal it)? */
 export function contains(outer: Node, inner: Node): boolean {

@@ -49,6 +49,13 @@ describe("EditSet", () => {
     expect(e.add(4, 4, "z", "b")).toBe(false);
   });
 
+  it("knows which spans an edit already touches", () => {
+    const e = new EditSet();
+    e.add(10, 14, "x", "a");
+    e.add(20, 20, "!", "a");
+    expect([e.touches(0, 5), e.touches(12, 30), e.touches(8, 11), e.touches(14, 18), e.touches(18, 22), e.touches(20, 25)]).toEqual([false, true, true, false, true, false]);
+  });
+
   it("maps offsets of the old text to the new text", () => {
     const e = new EditSet();
     e.add(0, 3, "abcdef", "a"); // +3

@@ -50,21 +50,6 @@ export function loopIterable(b: Binding): Node | null {
   return null;
 }
 
-/** Strips redundant parentheses: `((x))` → `x`. */
-export function unparen(node: Node): Node {
-  let n = node;
-  while (n.type === "parenthesized_expression" && n.namedChildCount === 1) n = n.namedChild(0)!;
-  return n;
-}
-
-/** A name or a chain of attributes (no calls or subscripts): evaluating it twice is harmless. */
-export function isPlainReference(node: Node): boolean {
-  if (node.type === "identifier") return true;
-  if (node.type !== "attribute") return false;
-  const obj = node.childForFieldName("object");
-  return !!obj && isPlainReference(obj);
-}
-
 /**
  * For a name used inside the body of `for <name> in <iterable>:` (and not rebound in that body),
  * the iterable. This finds the loop even when the function has several loops over the same name.

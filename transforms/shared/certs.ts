@@ -4,14 +4,15 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { attributeName, objectOf } from "../../src/syntax.js";
-import { enclosingLoopIterable, loopIterable, soleBinding, unparen } from "./bindings.js";
+import { enclosingLoopIterable, loopIterable, soleBinding } from "./bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const CERT = "mitmproxy.certs.Cert";
 const CERT_ATTRIBUTES = new Set(["cert", "mitmcert", "clientcert"]);
 const CERT_LISTS = new Set(["certificate_list", "server_certs"]);
 
 export function isCertExpr(file: SourceFile, node: Node, depth = 0): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (depth > 4) return false;
   switch (n.type) {
     case "attribute":
@@ -44,6 +45,6 @@ export function isCertExpr(file: SourceFile, node: Node, depth = 0): boolean {
 }
 
 function isCertList(file: SourceFile, node: Node): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   return n.type === "attribute" && CERT_LISTS.has(attributeName(n)!) && file.imports.resolve(objectOf(n)) === null;
 }

@@ -6,7 +6,8 @@ import type { SourceFile } from "../../src/source.js";
 import { parameterName } from "../../src/addons.js";
 import { parameterAnnotation } from "../../src/refactor.js";
 import { HOOKS } from "../hooks.js";
-import { enclosingLoopIterable, loopIterable, soleBinding, unparen } from "./bindings.js";
+import { enclosingLoopIterable, loopIterable, soleBinding } from "./bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const FLOW_CLASSES = new Set([
   "mitmproxy.flow.Flow",
@@ -21,7 +22,7 @@ const FLOW_HOOKS = new Set(
 );
 
 export function isFlowExpr(file: SourceFile, node: Node): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (n.type !== "identifier") return false;
   const b = soleBinding(file, n);
   if (!b) {
@@ -45,7 +46,7 @@ export function isFlowExpr(file: SourceFile, node: Node): boolean {
 
 /** The flows parameter of update(), or a parameter annotated as a sequence of flows. */
 function isFlowSequence(file: SourceFile, node: Node): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (n.type !== "identifier") return false;
   const b = soleBinding(file, n);
   if (b?.kind !== "parameter") return false;

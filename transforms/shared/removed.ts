@@ -9,6 +9,7 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { isReference } from "../../src/scope.js";
+import { inImportStatement } from "../../src/syntax.js";
 
 export interface Removed {
   /** Qualified name of the module or member that no longer exists. */
@@ -72,7 +73,7 @@ export function reportRemoved(
   for (const pkg of new Set(removed.map((r) => r.name.split(".")[0]))) for (const n of file.imports.namesReaching(pkg)) roots.add(n);
   if (roots.size === 0) return;
   for (const ident of file.nodes("identifier")) {
-    if (!roots.has(ident.text) || !isReference(ident) || inImport(ident)) continue;
+    if (!roots.has(ident.text) || !isReference(ident) || inImportStatement(ident)) continue;
     let node: Node = ident;
     for (;;) {
       const q = file.imports.resolve(node);
@@ -96,10 +97,3 @@ function throughReportedImport(file: SourceFile, ident: Node, reported: Map<numb
   return bindings.some((b) => b.kind === "import" && b.node.parent && reported.get(b.node.parent.id) === r);
 }
 
-function inImport(n: Node): boolean {
-  for (let p = n.parent; p; p = p.parent) {
-    if (p.type === "import_statement" || p.type === "import_from_statement") return true;
-    if (p.type === "block" || p.type === "module") return false;
-  }
-  return false;
-}

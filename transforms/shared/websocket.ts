@@ -4,7 +4,8 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { attributeName, objectOf } from "../../src/syntax.js";
-import { enclosingLoopIterable, firstParam, loopIterable, soleBinding, unparen, type HookParam } from "./bindings.js";
+import { enclosingLoopIterable, firstParam, loopIterable, soleBinding, type HookParam } from "./bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 export const WS_HOOKS = ["websocket_start", "websocket_message", "websocket_end"] as const;
 
@@ -27,7 +28,7 @@ export function wsFlowIds(file: SourceFile): Set<number> {
 
 /** Is `node` `<f>.messages` or `<f>.websocket.messages` for a ws hook's flow <f>? */
 export function isMessageList(node: Node, flows: Set<number>): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (attributeName(n) !== "messages") return false;
   let obj = objectOf(n)!;
   if (attributeName(obj) === "websocket") obj = objectOf(obj)!;
@@ -39,7 +40,7 @@ export function isMessageList(node: Node, flows: Set<number>): boolean {
  * from such an expression, or the target of `for m in <f>.messages`?
  */
 export function isWsMessage(file: SourceFile, node: Node, flows: Set<number>, depth = 0): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (depth > 4) return false;
   if (n.type === "subscript") {
     const value = n.childForFieldName("value");

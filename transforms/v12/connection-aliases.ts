@@ -2,10 +2,10 @@
 // Client.address/cipher_name/clientcert, Connection.alpn_proto_negotiated, Server.ip_address/cert.
 // Step 7 rewrites them for users coming from 6 (C7-01/03/04/05, S7-01/03); this catches them for
 // users who start at 7–11, with the same receiver rule (MIGRATIONS.md C7-01).
-import type { Node } from "../../src/parser.js";
 import { defineTransform } from "../../src/transform.js";
 import { connectionKind, type ConnectionKind } from "../shared/connections.js";
 import { attributeName, attributeNode, isAssignmentTarget, objectOf } from "../../src/syntax.js";
+import { isNameChain } from "../../src/nodes.js";
 
 type Kind = ConnectionKind;
 
@@ -72,7 +72,7 @@ export default defineTransform({
       // clientcert / cert
       if (target || deleted) {
         report(`assign the list instead: ${recv.text}.certificate_list = [cert] (or [] for none)`);
-      } else if (!isPlainChain(recv)) {
+      } else if (!isNameChain(recv)) {
         report(`read it as (x.certificate_list[0] if x.certificate_list else None) with the connection in a variable x`);
       } else {
         file.replace(attr, `(${recv.text}.certificate_list[0] if ${recv.text}.certificate_list else None)`);
@@ -81,8 +81,3 @@ export default defineTransform({
   },
 });
 
-/** `flow.client_conn`, `data.server`: names and attributes only, so repeating it evaluates nothing new. */
-function isPlainChain(n: Node): boolean {
-  if (n.type === "identifier") return true;
-  return n.type === "attribute" && isPlainChain(n.childForFieldName("object")!);
-}

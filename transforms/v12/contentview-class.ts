@@ -4,8 +4,8 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
-import { methodsOf, nameOf, parameterName, parametersOf } from "../../src/addons.js";
-import { argumentsOf, contains, enclosingFunction, isAssignmentTarget, isBytesLiteral, stringValue } from "../../src/syntax.js";
+import { methodsOf, nameOf, parametersOf } from "../../src/addons.js";
+import { argumentsOf, contains, enclosingFunction, isAssignmentTarget, isBytesLiteral, stringValue, isLoad } from "../../src/syntax.js";
 import { isFreeIn, parameterUses } from "../../src/refactor.js";
 import { METADATA_FIELDS, VIEW, isDirectLegacyView, localBase, superclasses } from "../shared/contentview-classes.js";
 import { ImportPlan } from "../../src/import-plan.js";
@@ -487,13 +487,3 @@ function reportOtherViewUses(file: SourceFile): void {
   }
 }
 
-function isLoad(ident: Node): boolean {
-  const p = ident.parent;
-  if (!p) return false;
-  if (["dotted_name", "aliased_import", "import_from_statement", "import_statement"].includes(p.type)) return false;
-  if (p.type === "keyword_argument" && p.childForFieldName("name")?.id === ident.id) return false;
-  if (p.type === "attribute" && p.childForFieldName("attribute")?.id === ident.id) return false;
-  if ((p.type === "function_definition" || p.type === "class_definition") && p.childForFieldName("name")?.id === ident.id) return false;
-  if (p.type === "assignment" && p.childForFieldName("left")?.id === ident.id) return false;
-  return parameterName(p)?.id !== ident.id;
-}

@@ -8,6 +8,7 @@ import { defineTransform } from "../../src/transform.js";
 import type { HookFunction } from "../../src/addons.js";
 import { argumentsOf, bodyStatements, callOf, contains, isFiller, objectOf } from "../../src/syntax.js";
 import { enclosingLegacyView, isContentview, isLegacyView, moduleClass } from "../shared/contentview-classes.js";
+import { isNameChain } from "../../src/nodes.js";
 
 const CV = "mitmproxy.contentviews";
 const ADD = `${CV}.add`;
@@ -198,7 +199,7 @@ function deleteRemoves(file: SourceFile, removes: Node[]): void {
   for (const call of removes) {
     const stmt = call.parent;
     const arg = argumentsOf(call).positional[0];
-    if (stmt?.type !== "expression_statement" || stmt.namedChildCount !== 1 || !arg || !isPlainReference(arg)) {
+    if (stmt?.type !== "expression_statement" || stmt.namedChildCount !== 1 || !arg || !isNameChain(arg)) {
       file.report(
         call,
         "DEP12-14",
@@ -216,12 +217,6 @@ function deleteRemoves(file: SourceFile, removes: Node[]): void {
     }
     file.imports.removeStatement(stmt);
   }
-}
-
-/** `view`, `self.view`: deleting it evaluates nothing. */
-function isPlainReference(n: Node): boolean {
-  if (n.type === "identifier") return true;
-  return n.type === "attribute" && isPlainReference(n.childForFieldName("object")!);
 }
 
 /** Is `arg` a module-level instance (or the class) of an old-style View class of this file? */

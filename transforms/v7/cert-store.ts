@@ -5,8 +5,9 @@ import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 import { argumentsOf, attributeName, isBytesLiteral, objectOf } from "../../src/syntax.js";
-import { soleBinding, unparen } from "../shared/bindings.js";
+import { soleBinding } from "../shared/bindings.js";
 import { reportRemoved } from "../shared/removed.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const CERTS = "mitmproxy.certs";
 
@@ -58,7 +59,7 @@ function createCa(file: SourceFile, call: Node): void {
 
 /** A get_cert() call on a certificate store, or one that passes bytes names (the mitmproxy 6 form). */
 function isCertStoreCall(file: SourceFile, call: Node): boolean {
-  const receiver = unparen(objectOf(call.childForFieldName("function")!)!);
+  const receiver = unparenthesized(objectOf(call.childForFieldName("function")!)!);
   if (attributeName(receiver) === "certstore") return true;
   if (receiver.type === "identifier") {
     const b = soleBinding(file, receiver);
@@ -66,6 +67,6 @@ function isCertStoreCall(file: SourceFile, call: Node): boolean {
     const q = value ? file.imports.resolve(value) : null;
     if (q === `${CERTS}.CertStore` || q === `${CERTS}.CertStore.from_store` || q === `${CERTS}.CertStore.from_files`) return true;
   }
-  const args = argumentsOf(call).positional.map(unparen);
+  const args = argumentsOf(call).positional.map((n) => unparenthesized(n));
   return args.some((a) => isBytesLiteral(a) || (a.type === "list" && a.namedChildren.some((c) => isBytesLiteral(c))));
 }

@@ -5,7 +5,8 @@ import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 import { argumentsOf, attributeName, attributeNode, callOf, isAssignmentTarget, isBytesLiteral, objectOf } from "../../src/syntax.js";
 import { isCertExpr } from "../shared/certs.js";
-import { soleBinding, unparen } from "../shared/bindings.js";
+import { soleBinding } from "../shared/bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const CERT = "mitmproxy.certs.Cert";
 const BYTES_FIELDS = new Set(["cn", "organization", "altnames", "subject", "issuer"]);
@@ -75,11 +76,11 @@ function fromDer(file: SourceFile, attr: Node): void {
 /** X7-01: Cert(<pyOpenSSL X509>) → Cert.from_pyopenssl(…); arguments of unknown origin are reported. */
 function certConstructor(file: SourceFile, call: Node): void {
   const args = argumentsOf(call);
-  let arg = args.positional.length === 1 && args.keywords.size === 0 ? unparen(args.positional[0]) : null;
+  let arg = args.positional.length === 1 && args.keywords.size === 0 ? unparenthesized(args.positional[0]) : null;
   if (arg?.type === "identifier") {
     // pem = OpenSSL.crypto.load_certificate(...); Cert(pem)
     const b = soleBinding(file, arg);
-    if (b?.kind === "assignment" && b.value) arg = unparen(b.value);
+    if (b?.kind === "assignment" && b.value) arg = unparenthesized(b.value);
   }
   if (arg?.type === "call") {
     const fn = arg.childForFieldName("function")!;
@@ -104,7 +105,7 @@ function bytesField(file: SourceFile, attr: Node, name: string): void {
   const p = attr.parent!;
   if (p.type === "comparison_operator") {
     // b"x" compared directly, or inside a list/tuple/set (cert.cn in (b"a", b"b"))
-    const operands = p.namedChildren.filter((c) => c.id !== attr.id && c.type !== "comment").map(unparen);
+    const operands = p.namedChildren.filter((c) => c.id !== attr.id && c.type !== "comment").map((n) => unparenthesized(n));
     const isBytes = (c: Node) => c.type === "string" && isBytesLiteral(c);
     const literals = operands.filter(isBytes);
     const inContainers = operands.filter((c) => ["list", "tuple", "set"].includes(c.type)).flatMap((c) => c.namedChildren.filter(isBytes));

@@ -14,7 +14,7 @@ import type { ImportedName } from "../../src/imports.js";
 import type { Scope } from "../../src/scope.js";
 import { isReference } from "../../src/scope.js";
 import { defineTransform } from "../../src/transform.js";
-import { attributeName, parentAttribute } from "../../src/syntax.js";
+import { attributeName, parentAttribute, inImportStatement } from "../../src/syntax.js";
 
 const OLD = "mitmproxy.connections";
 const NEW = "mitmproxy.connection";
@@ -133,7 +133,7 @@ function chains(file: SourceFile): void {
   for (const attr of file.nodes("attribute")) {
     if (attributeName(attr) !== "connections") continue;
     const base = attr.childForFieldName("object")!;
-    if (base.type !== "identifier" || file.imports.resolve(base) !== "mitmproxy" || inImport(attr)) continue;
+    if (base.type !== "identifier" || file.imports.resolve(base) !== "mitmproxy" || inImportStatement(attr)) continue;
     const outer = parentAttribute(attr);
     const name = outer && attributeName(outer);
     if (outer && renamed(name)) file.replace(outer, `${base.text}.connection.${renamed(name)}`);
@@ -156,10 +156,3 @@ function bindingScopeOf(file: SourceFile, scope: Scope, name: string): Scope {
   return file.scopes.module;
 }
 
-function inImport(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === "import_statement" || p.type === "import_from_statement") return true;
-    if (p.type === "block" || p.type === "module") return false;
-  }
-  return false;
-}

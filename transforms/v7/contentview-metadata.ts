@@ -9,7 +9,7 @@ import { argumentsOf, attributeName, contains, objectOf, stringValue } from "../
 import { isFreeIn, parameterUses } from "../../src/refactor.js";
 import { Prec, fitExpression } from "../../src/precedence.js";
 import { viewClasses } from "../shared/contentviews.js";
-import { unparen } from "../shared/bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const MESSAGE =
   "View.__call__ receives content_type, flow and http_message as keyword arguments since mitmproxy 7; the headers, trailers, query and message keys are gone.";
@@ -132,7 +132,7 @@ function rewriteCall(file: SourceFile, def: Node): void {
     else if (a.kind === "not in") file.replace(a.node, fitExpression(a.node, absent, a.key === "query" ? Prec.not : Prec.comparison));
     else if (a.kind === "index" && a.key !== "query") file.replace(a.node, expr);
     else {
-      const fallback = a.fallback ? unparen(a.fallback).text : "None";
+      const fallback = a.fallback ? unparenthesized(a.fallback).text : "None";
       const plain = (a.key === "flow" || a.key === "message") && fallback === "None";
       if (plain) file.replace(a.node, expr);
       else file.replace(a.node, readable(a.node, `${expr} if ${present} else ${fallback}`));
@@ -186,6 +186,6 @@ function selfAssignment(a: Access): Node | null {
   if (stmt?.type !== "expression_statement") return null;
   const left = assignment.childForFieldName("left");
   const target = KEYS[a.key].expr;
-  const plain = a.kind === "index" || (a.kind === "get" && (!a.fallback || unparen(a.fallback).type === "none"));
+  const plain = a.kind === "index" || (a.kind === "get" && (!a.fallback || unparenthesized(a.fallback).type === "none"));
   return plain && left?.type === "identifier" && left.text === target ? stmt : null;
 }

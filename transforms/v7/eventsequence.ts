@@ -4,6 +4,7 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
+import { inImportStatement } from "../../src/syntax.js";
 
 const MESSAGE = "mitmproxy.eventsequence changed in mitmproxy 7; use mitmproxy.hooks.all_hooks and Hook objects.";
 const EVENTS = "mitmproxy.eventsequence.Events";
@@ -56,18 +57,10 @@ function outermost(file: SourceFile, qualified: string): Node[] {
     const p = node.parent;
     if (p?.type === "attribute" && p.childForFieldName("object")?.id === node.id) continue; // part of a longer chain
     if (p?.type === "attribute" && p.childForFieldName("attribute")?.id === node.id) continue; // the name part of a chain
-    if (inImport(node)) continue;
+    if (inImportStatement(node)) continue;
     if (file.imports.resolve(node) === qualified) out.push(node);
   }
   return out;
-}
-
-function inImport(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === "import_statement" || p.type === "import_from_statement") return true;
-    if (p.type === "block" || p.type === "module") return false;
-  }
-  return false;
 }
 
 function isMembershipOrIteration(node: Node): boolean {

@@ -4,8 +4,7 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
-import { ancestor } from "../../src/syntax.js";
-import { isReference } from "../../src/scope.js";
+import { ancestor, isWholeName } from "../../src/syntax.js";
 
 const REMOVED = [
   "TlsProtocolException", "TlsException", "ProtocolException", "HttpException", "HttpProtocolException",
@@ -53,12 +52,6 @@ export default defineTransform({
     }
   },
 });
-
-function isWholeName(node: Node): boolean {
-  const p = node.parent;
-  if (p?.type === "attribute" && p.childForFieldName("attribute")?.id === node.id) return false;
-  return node.type !== "identifier" || isReference(node);
-}
 
 /** The except clause whose exception list contains `node` (alone or in a tuple). */
 function exceptClauseOf(node: Node): Node | null {

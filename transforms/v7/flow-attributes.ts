@@ -6,7 +6,7 @@ import { defineTransform } from "../../src/transform.js";
 import { literalAt } from "../../src/quotes.js";
 import { argumentsOf, attributeName, callOf, isAssignmentTarget, objectOf, parentAttribute } from "../../src/syntax.js";
 import { isFlowExpr } from "../shared/flows.js";
-import { unparen } from "../shared/bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const MODE =
   "flow.mode no longer reflects the proxy mode (always \"regular\" since mitmproxy 7); use flow.client_conn.proxy_mode (mitmproxy ≥9).";
@@ -75,7 +75,7 @@ function marked(file: SourceFile, attr: Node): void {
     return;
   }
   if (p.type === "comparison_operator" && isFlow) {
-    const others = p.namedChildren.filter((c) => c.id !== attr.id && c.type !== "comment").map(unparen);
+    const others = p.namedChildren.filter((c) => c.id !== attr.id && c.type !== "comment").map((n) => unparenthesized(n));
     if (others.some((o) => o.type === "true" || o.type === "false")) {
       file.report(attr, "P7-04", `${MARKED} Test its truth (if flow.marked:) instead of comparing it with True/False.`);
     }
@@ -93,7 +93,7 @@ function live(file: SourceFile, attr: Node): void {
 
 /** The True/False literals a value consists of (through conditional expressions), or null. */
 function boolLeaves(node: Node): Node[] | null {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (n.type === "true" || n.type === "false") return [n];
   if (n.type !== "conditional_expression") return null;
   const parts = n.namedChildren.filter((c) => c.type !== "comment");

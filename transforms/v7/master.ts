@@ -4,7 +4,8 @@ import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 import { argumentsOf, attributeName, objectOf, stringValue } from "../../src/syntax.js";
-import { soleBinding, unparen } from "../shared/bindings.js";
+import { soleBinding } from "../shared/bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const MASTER = "mitmproxy.ctx.master";
 const MASTER_CLASSES = new Set([
@@ -56,7 +57,7 @@ export default defineTransform({
 
 /** ctx.master, or a local made by a Master class. */
 function isMaster(file: SourceFile, node: Node): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (file.imports.resolve(n) === MASTER) return true;
   if (n.type !== "identifier") return false;
   const b = soleBinding(file, n);
@@ -66,7 +67,7 @@ function isMaster(file: SourceFile, node: Node): boolean {
 
 /** A taddons.context(): `with taddons.context() as tctx` or `tctx = taddons.context()`. */
 function isTestContext(file: SourceFile, node: Node): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   const isContextCall = (c: Node | null | undefined) => c?.type === "call" && file.imports.resolve(c.childForFieldName("function")) === "mitmproxy.test.taddons.context";
   if (isContextCall(n)) return true;
   if (n.type !== "identifier") return false;

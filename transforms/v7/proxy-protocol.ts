@@ -8,6 +8,7 @@ import type { SourceFile } from "../../src/source.js";
 import { importedModules } from "../../src/imports.js";
 import { defineTransform } from "../../src/transform.js";
 import { removedProxyName } from "../shared/proxy-protocol.js";
+import { inImportStatement } from "../../src/syntax.js";
 
 const HINT =
   "The new proxy core (mitmproxy.proxy.layer, mitmproxy.proxy.layers, mitmproxy.proxy.context) is not equivalent: port this code to the event hooks (tls_clienthello, next_layer setting NextLayer.layer, server_connect, …).";
@@ -39,7 +40,7 @@ export default defineTransform({
       if (p?.type === "attribute" && p.childForFieldName("object")?.id === node.id) continue; // not the outermost
       if (!MENTIONS_REMOVED.test(node.text)) continue; // cheap test before resolving the chain
       const chainBase = base(node);
-      if (!chainBase || inImport(node) || removedProxyName(file.imports.resolve(chainBase))) continue;
+      if (!chainBase || inImportStatement(node) || removedProxyName(file.imports.resolve(chainBase))) continue;
       const gone = removedProxyName(file.imports.resolve(node)) ?? removedInside(file, node);
       if (gone) file.report(node, "M7-08", `${gone} was removed in mitmproxy 7. ${HINT}`);
     }
@@ -62,10 +63,3 @@ function removedInside(file: SourceFile, node: Node): string | null {
   return null;
 }
 
-function inImport(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === "import_statement" || p.type === "import_from_statement") return true;
-    if (p.type === "block" || p.type === "module") return false;
-  }
-  return false;
-}

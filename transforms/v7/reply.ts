@@ -4,9 +4,11 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
+import { concurrentDecorator } from "../shared/concurrent.js";
 import { argumentsOf, attributeName, bodyStatements, callOf, objectOf, parentAttribute } from "../../src/syntax.js";
-import { firstParam, unparen } from "../shared/bindings.js";
+import { firstParam } from "../shared/bindings.js";
 import { isFlowExpr } from "../shared/flows.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 /** Hooks whose argument is a connection or layer: their .reply belongs to H7-01..H7-04 and H7-10 (R7-04). */
 const LAYER_HOOKS = new Set([
@@ -83,14 +85,7 @@ function handleCall(file: SourceFile, receiver: Node, member: Node, call: Node, 
 /** A call directly inside a hook (not a nested function, not a @concurrent hook) runs on the event loop. */
 function onEventLoop(file: SourceFile, call: Node): boolean {
   const hook = file.addons.enclosingHook(call);
-  if (!hook) return false;
-  const decorated = hook.def.parent?.type === "decorated_definition" ? hook.def.parent : null;
-  const concurrent = decorated?.namedChildren.some((d) => {
-    if (d.type !== "decorator") return false;
-    const e = d.namedChild(0);
-    return !!e && (file.imports.resolve(e) ?? "").endsWith("concurrent");
-  });
-  return !concurrent;
+  return !!hook && !concurrentDecorator(file, hook.def);
 }
 
 /** The expression statement that consists of exactly this call. */
@@ -110,7 +105,7 @@ function isDirectlyBeforeCommit(call: Node, f: string): boolean {
 }
 
 function isLayerHookArgument(file: SourceFile, receiver: Node): boolean {
-  const r = unparen(receiver);
+  const r = unparenthesized(receiver);
   if (r.type !== "identifier") return false;
   const hook = file.addons.enclosingHook(r) ?? null;
   if (!hook || !LAYER_HOOKS.has(hook.name)) return false;
@@ -120,7 +115,7 @@ function isLayerHookArgument(file: SourceFile, receiver: Node): boolean {
 /** A flow by the hook/annotation rules, or an expression whose last name says it is one (`self.flow`). */
 function isFlowLike(file: SourceFile, receiver: Node): boolean {
   if (isFlowExpr(file, receiver)) return true;
-  const r = unparen(receiver);
+  const r = unparenthesized(receiver);
   const last = r.type === "attribute" ? attributeName(r) : r.type === "identifier" ? r.text : null;
   return !!last && /flow$/i.test(last);
 }

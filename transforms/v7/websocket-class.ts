@@ -3,11 +3,11 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
-import { ancestor, argumentsOf, attributeName, objectOf, stringValue } from "../../src/syntax.js";
+import { ancestor, argumentsOf, attributeName, objectOf, stringValue, isWholeName } from "../../src/syntax.js";
 import { Prec, fitExpression } from "../../src/precedence.js";
-import { isReference } from "../../src/scope.js";
-import { isPlainReference } from "../shared/bindings.js";
+
 import { isFlowExpr } from "../shared/flows.js";
+import { isNameChain } from "../../src/nodes.js";
 
 const WSFLOW = "mitmproxy.websocket.WebSocketFlow";
 const HTTPFLOW = "mitmproxy.http.HTTPFlow";
@@ -59,13 +59,6 @@ function isWebSocketFlowUse(file: SourceFile, ident: Node): boolean {
   return p?.type === "attribute" && p.childForFieldName("object")?.id === ident.id && file.imports.resolve(p) === WSFLOW;
 }
 
-/** A name reference, or an attribute chain that is not itself the attribute part of a longer chain. */
-function isWholeName(node: Node): boolean {
-  const p = node.parent;
-  if (node.type === "identifier") return isReference(node) && !(p?.type === "attribute" && p.childForFieldName("attribute")?.id === node.id);
-  return !(p?.type === "attribute" && p.childForFieldName("attribute")?.id === node.id);
-}
-
 function replaceWith(file: SourceFile, node: Node, build: (http: string) => string): boolean {
   const http = file.imports.reach(HTTPFLOW, node);
   if (!http) {
@@ -87,7 +80,7 @@ function rewriteIsInstance(file: SourceFile, node: Node): boolean {
   const call = node.parent!.parent!;
   const args = argumentsOf(call);
   const subject = args.positional[0];
-  if (args.positional.length !== 2 || args.positional[1].id !== node.id || args.keywords.size > 0 || !isPlainReference(subject)) {
+  if (args.positional.length !== 2 || args.positional[1].id !== node.id || args.keywords.size > 0 || !isNameChain(subject)) {
     file.report(call, "W7-14", `${MESSAGE} Only isinstance(x, WebSocketFlow) with a plain name or attribute x is rewritten.`);
     return false;
   }
@@ -109,7 +102,7 @@ function typeComparison(file: SourceFile, cmp: Node): boolean {
   const attr = stringValue(b) === "websocket" ? a : stringValue(a) === "websocket" ? b : null;
   if (!attr || attributeName(attr) !== "type") return false;
   const subject = objectOf(attr)!;
-  if (!isPlainReference(subject) || file.imports.resolve(subject) !== null) return false;
+  if (!isNameChain(subject) || file.imports.resolve(subject) !== null) return false;
   if (!isFlowExpr(file, subject)) {
     file.report(cmp, "W7-14", `Flows of WebSocket connections have type "http" since mitmproxy 7, so this test is never true; if ${subject.text} is a flow, test isinstance(${subject.text}, http.HTTPFlow) and ${subject.text}.websocket is not None.`);
     return false;

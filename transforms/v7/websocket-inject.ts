@@ -4,9 +4,10 @@ import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 import { literalAt } from "../../src/quotes.js";
 import { argumentsOf, attributeName, isBytesLiteral, objectOf } from "../../src/syntax.js";
-import { isPlainReference, unparen } from "../shared/bindings.js";
+
 import { isFlowExpr } from "../shared/flows.js";
 import { wsFlowIds } from "../shared/websocket.js";
+import { unparenthesized, isNameChain } from "../../src/nodes.js";
 
 const MESSAGE =
   "WebSocketFlow.inject_message() was removed in mitmproxy 7; use ctx.master.commands.call(\"inject.websocket\", flow, to_client, payload_bytes, is_text).";
@@ -32,7 +33,7 @@ export default defineTransform({
       // A WebSocketFlow: the flow of a ws hook, a flow by the hook/annotation rules, or a call
       // whose first argument is one of the flow's connections.
       const first = argumentsOf(call).positional[0];
-      const endpoint = first ? attributeName(unparen(first)) : null;
+      const endpoint = first ? attributeName(unparenthesized(first)) : null;
       const isWsFlow = (flow.type === "identifier" && wsFlows.has(flow.id)) || isFlowExpr(file, flow) || endpoint === "client_conn" || endpoint === "server_conn";
       if (isWsFlow) inject(file, call, flow);
     }
@@ -42,16 +43,16 @@ export default defineTransform({
 function inject(file: SourceFile, call: Node, flow: Node): void {
   const args = argumentsOf(call);
   const cannot = (why: string) => file.report(call, "W7-09", `${MESSAGE} ${why}`);
-  if (!isPlainReference(flow)) return cannot("The flow is not a plain name or attribute, so it cannot be repeated safely.");
+  if (!isNameChain(flow)) return cannot("The flow is not a plain name or attribute, so it cannot be repeated safely.");
   if (args.splat || args.keywords.size > 0 || args.positional.length !== 2) return cannot("Only calls with two positional arguments are rewritten.");
   const [endpoint, payload] = args.positional;
-  const ep = unparen(endpoint);
+  const ep = unparenthesized(endpoint);
   const side = ep.type === "attribute" && objectOf(ep)!.text === flow.text ? attributeName(ep) : null;
   if (side !== "client_conn" && side !== "server_conn") {
     return cannot(`The endpoint must be ${flow.text}.client_conn or ${flow.text}.server_conn to know the direction.`);
   }
   const toClient = side === "client_conn" ? "True" : "False";
-  const p = unparen(payload);
+  const p = unparenthesized(payload);
   let message: string;
   let isText: string;
   if (p.type === "string" && isBytesLiteral(p)) {

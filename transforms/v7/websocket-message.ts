@@ -5,7 +5,7 @@ import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
 import { argumentsOf, attributeName, attributeNode, callOf, isBytesLiteral, objectOf } from "../../src/syntax.js";
 import { isWsMessage, wsFlowIds } from "../shared/websocket.js";
-import { unparen } from "../shared/bindings.js";
+import { unparenthesized } from "../../src/nodes.js";
 
 const CONTENT =
   "WebSocketMessage.content is always bytes since mitmproxy 7; use message.text for text messages.";
@@ -118,7 +118,7 @@ function content(file: SourceFile, attr: Node): void {
 
 /** A bytes literal, or something encoded to bytes (`x.encode()`). */
 function isBytesLike(node: Node): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (isBytesLiteral(n)) return true;
   if (n.type === "concatenated_string") return n.namedChildren.some((c) => c.type === "string" && isBytesLiteral(c));
   const fn = n.type === "call" ? n.childForFieldName("function") : null;
@@ -127,7 +127,7 @@ function isBytesLike(node: Node): boolean {
 
 /** A str literal (not bytes) or an f-string. */
 function isStrLiteral(node: Node): boolean {
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (n.type === "concatenated_string") return n.namedChildren.every((c) => c.type !== "string" || !isBytesLiteral(c));
   return n.type === "string" && !isBytesLiteral(n);
 }
@@ -135,7 +135,7 @@ function isStrLiteral(node: Node): boolean {
 /** An expression that is certainly a str: a str literal, or built from one with +, %, .format() or .join(). */
 function isStrExpression(file: SourceFile, node: Node | null): boolean {
   if (!node) return false;
-  const n = unparen(node);
+  const n = unparenthesized(node);
   if (isStrLiteral(n)) return true;
   if (n.type === "binary_operator") {
     const op = n.childForFieldName("operator")?.text;

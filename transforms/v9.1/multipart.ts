@@ -58,10 +58,7 @@ export default defineTransform({
         file.note(call, "N10-01", "encode_multipart returns b\"\" (not None) when the headers have no multipart content type.");
       }
     }
-    // Only the from-imported names move with their import: `multipart.decode(...)` through the
-    // module was renamed above, call by call.
-    const throughModule = (use: Node) => use.parent?.type === "attribute" && use.parent.childForFieldName("object")?.id === use.id;
-    if (moves.size > 0) applyMoves(file, [...moves].map(([from, to]) => ({ from, to })), { skip: throughModule });
+    if (moves.size > 0) applyMoves(file, [...moves].map(([from, to]) => ({ from, to })));
   },
 });
 

@@ -3,6 +3,7 @@
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
 import { defineTransform } from "../../src/transform.js";
+import { isLoad, stringValue } from "../../src/syntax.js";
 
 const LOG = "mitmproxy.ctx.log";
 /** The same deprecated Log object, reached through the master (`ctx.master.log`). */
@@ -126,7 +127,7 @@ function rewriteLogCall(file: SourceFile, call: Node, fn: Node): boolean {
   let level = "info";
   let byName: Node | null = null;
   if (levelNode) {
-    const lit = stringLiteral(levelNode);
+    const lit = stringValue(levelNode);
     if (lit !== null && lit in LEVELS) level = lit;
     else if (isLevelName(file, levelNode)) byName = levelNode;
     else {
@@ -195,7 +196,7 @@ function isLevelName(file: SourceFile, node: Node, depth = 0): boolean {
     if (!v) return false;
     if (v.type === "conditional_expression") return isLevel(v.namedChild(0) ?? undefined) && isLevel(v.namedChild(2) ?? undefined);
     if (v.type === "identifier") return isLevelName(file, v, depth + 1);
-    const lit = stringLiteral(v);
+    const lit = stringValue(v);
     return lit !== null && lit in LEVELS;
   };
   return bindings.every((b) => b.kind === "assignment" && isLevel(b.value));
@@ -207,26 +208,6 @@ function isAliasDefinition(node: Node): boolean {
   return p?.type === "assignment" && p.childForFieldName("right")?.id === node.id && p.childForFieldName("left")?.type === "identifier";
 }
 
-function isLoad(ident: Node): boolean {
-  const p = ident.parent;
-  if (!p) return false;
-  if (p.type === "assignment" && p.childForFieldName("left")?.id === ident.id) return false;
-  if (p.type === "attribute" && p.childForFieldName("attribute")?.id === ident.id) return false;
-  if (p.type === "keyword_argument" && p.childForFieldName("name")?.id === ident.id) return false;
-  if (["dotted_name", "aliased_import", "parameters", "function_definition", "class_definition"].includes(p.type)) return false;
-  return true;
-}
-
 function isSplat(n: Node): boolean {
   return n.type === "list_splat" || n.type === "dictionary_splat";
-}
-
-/** The value of a plain string literal ("warn", 'warn'), or null. */
-function stringLiteral(n: Node): string | null {
-  if (n.type !== "string") return null;
-  const parts = n.namedChildren;
-  if (parts.some((p) => p.type === "interpolation" || p.type === "escape_sequence")) return null;
-  const start = parts.find((p) => p.type === "string_start")?.text ?? "";
-  if (/[bf]/i.test(start)) return null;
-  return parts.filter((p) => p.type === "string_content").map((p) => p.text).join("");
 }
