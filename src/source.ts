@@ -2,8 +2,7 @@
 // transforms ask for, and the findings they report. Transforms never build the whole file
 // as a string; they ask for small edits on nodes.
 import { EditSet } from "./edits.js";
-import { compileQuery, type Node, type Tree } from "./parser.js";
-import type Parser from "tree-sitter";
+import type { Node, Tree } from "./parser.js";
 import { ImportTable } from "./imports.js";
 import { Scopes } from "./scope.js";
 import { AddonModel, type AddonKnowledge } from "./addons.js";
@@ -111,11 +110,6 @@ export class SourceFile {
       this.facts.nodes.set(key, found);
     }
     return found;
-  }
-
-  /** Runs a (cached, compiled) tree-sitter query over the whole file or one node. */
-  matches(query: string, node: Node = this.root): Parser.QueryMatch[] {
-    return compileQuery(query).matches(node);
   }
 
   get imports(): ImportTable {

@@ -1,0 +1,117 @@
+// src/tree.ts copies each tree-sitter tree into JavaScript objects once; every transform reads
+// the copy. These tests compare the copy with the native tree node by node, over every
+// snapshot input and over broken and unusual inputs (ERROR and MISSING nodes, CRLF, non-ASCII
+// text, an empty file), so that a difference in any answer the transforms rely on fails here.
+import { describe, expect, it } from "vitest";
+import Parser from "tree-sitter";
+import Python from "tree-sitter-python";
+import { parse, type Node } from "../src/parser.js";
+import { snapshotCases } from "./snapshot-cases.js";
+
+const native = new Parser();
+native.setLanguage(Python as unknown as Parser.Language);
+
+/** Every difference between the copy and the native node, with the node's path. */
+function differences(copy: Node, orig: Parser.SyntaxNode, path = "root", out: string[] = []): string[] {
+  if (out.length > 5) return out;
+  const facts = (n: Node | Parser.SyntaxNode) => ({
+    type: n.type,
+    isNamed: n.isNamed,
+    isMissing: n.isMissing,
+    hasError: n.hasError,
+    start: n.startIndex,
+    end: n.endIndex,
+    children: n.childCount,
+    named: n.namedChildCount,
+    text: n.text,
+  });
+  const a = facts(copy);
+  const b = facts(orig);
+  for (const k of Object.keys(a) as (keyof typeof a)[]) if (a[k] !== b[k]) out.push(`${path}: ${k} ${JSON.stringify(a[k])} != ${JSON.stringify(b[k])}`);
+  const cursor = orig.walk();
+  const fields: (string | null)[] = [];
+  if (cursor.gotoFirstChild()) {
+    do fields.push(cursor.currentFieldName ?? null);
+    while (cursor.gotoNextSibling());
+  }
+  orig.children.forEach((child, i) => {
+    if (copy.children[i]?.field !== fields[i]) out.push(`${path}/${i}: field ${copy.children[i]?.field} != ${fields[i]}`);
+    if (copy.children[i]) differences(copy.children[i], child, `${path}/${i}:${child.type}`, out);
+  });
+  for (const name of new Set(fields.filter((f): f is string => f !== null))) {
+    const ours = copy.childrenForFieldName(name).map((n) => n.startIndex);
+    const theirs = orig.childrenForFieldName(name).map((n) => n.startIndex);
+    if (JSON.stringify(ours) !== JSON.stringify(theirs)) out.push(`${path}: childrenForFieldName(${name})`);
+    if (copy.childForFieldName(name)?.startIndex !== orig.childForFieldName(name)?.startIndex) out.push(`${path}: childForFieldName(${name})`);
+  }
+  return out;
+}
+
+function same(a: Node | null, b: Parser.SyntaxNode | null): boolean {
+  if (!a || !b) return a === b;
+  return a.type === b.type && a.startIndex === b.startIndex && a.endIndex === b.endIndex;
+}
+
+const UNUSUAL: Record<string, string> = {
+  empty: "",
+  "only a comment": "# nothing here",
+  crlf: "def request(flow):\r\n    flow.request.host = 'ä.example'\r\n",
+  "non-ASCII and astral": 's = "ünïcødé 🎉"\nx = {"k": "🎉"}  # 🎉\nprint(s, x)\n',
+  "missing colon": "def f(x)\n    return x\n",
+  "missing paren": "print((1, 2)\n",
+  "error in class": "class A:\n    def f(self):\n        return )\n    x = 1\n",
+  "empty block": "def f():\n",
+  "leading blank lines": "\n\n\nimport os\n\n\n",
+  "unterminated string": 'x = "abc\n',
+  "unterminated docstring": '"""Block ads.\n\nimport re\n',
+  // tree-sitter-python inserts a MISSING (zero-width) ")" here.
+  "missing close paren": "def request(:\n    pass\n\n\ndef response(flow):\n    return flow\n",
+};
+
+const inputs: [string, string][] = [
+  ...snapshotCases().map((c): [string, string] => [`${c.transform}/${c.name}`, c.input]),
+  ...Object.entries(UNUSUAL),
+];
+
+describe("the JavaScript copy of a tree-sitter tree", () => {
+  it.each(inputs)("matches the native tree node by node: %s", (_name, text) => {
+    const orig = native.parse(text).rootNode;
+    const copy = parse(text).rootNode;
+    expect(differences(copy, orig)).toEqual([]);
+  });
+
+  it.each(inputs)("answers descendantsOfType and descendantForIndex as tree-sitter does: %s", (_name, text) => {
+    const orig = native.parse(text).rootNode;
+    const copy = parse(text).rootNode;
+    for (const types of [["call"], ["identifier", "attribute"], ["comment", "string"], ["ERROR"]]) {
+      const ours = copy.descendantsOfType(types).map((n) => `${n.type}@${n.startIndex}`);
+      const theirs = orig.descendantsOfType(types).map((n) => `${n.type}@${n.startIndex}`);
+      expect(ours).toEqual(theirs);
+      // Below the root, the search walks the subtree.
+      for (const fn of copy.descendantsOfType("function_definition").slice(0, 3)) {
+        const o = orig.descendantForIndex(fn.startIndex, fn.endIndex);
+        expect(fn.descendantsOfType(types).map((n) => n.startIndex)).toEqual(o.descendantsOfType(types).map((n) => n.startIndex));
+      }
+    }
+    // Every offset of short inputs, a sample of long ones, as a point and as a range.
+    const step = Math.max(1, Math.floor(text.length / 400));
+    for (let i = 0; i <= text.length; i += step) {
+      expect(same(copy.descendantForIndex(i, i), orig.descendantForIndex(i, i)), `offset ${i}`).toBe(true);
+      const end = Math.min(text.length, i + 7);
+      expect(same(copy.descendantForIndex(i, end), orig.descendantForIndex(i, end)), `range ${i}-${end}`).toBe(true);
+    }
+  });
+
+  it("gives each node one id, in document order, and links siblings", () => {
+    const root = parse("import os\n\ndef f(a, b):\n    return a + b\n").rootNode;
+    const all = root.descendantsOfType(["module", "import_statement", "function_definition", "identifier", "return_statement"]);
+    const ids = all.map((n) => n.id);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    const params = root.descendantsOfType("parameters")[0];
+    expect(params.namedChildren.map((n) => n.text)).toEqual(["a", "b"]);
+    expect(params.namedChildren[1].previousSibling?.text).toBe(",");
+    expect(params.namedChildren[0].nextNamedSibling?.text).toBe("b");
+    expect(params.parent?.type).toBe("function_definition");
+  });
+});
