@@ -8,6 +8,8 @@
 //   <expr>.client_conn                        client      <expr>.server_conn        server
 //   the parameter of a client_connected / client_disconnected hook                  client
 //   data.client / data.server, where data is the parameter of a server_* hook       client / server
+//   the parameter of a mitmproxy 6 serverconnect / serverdisconnect hook (step 7 only,
+//   so that its attributes are rewritten in the same pass that renames the hook)      server
 //   a local name whose only binding is `c = <one of the above>` (never re-bound)    same kind
 import type { Node } from "../../src/parser.js";
 import type { SourceFile } from "../../src/source.js";
@@ -22,6 +24,8 @@ export type ConnectionKind = "client" | "server";
 export const CLIENT_HOOKS: readonly string[] = ["client_connected", "client_disconnected"];
 /** Hooks (mitmproxy ≥7) whose argument is a ServerConnectionHookData (.server, .client). */
 export const SERVER_HOOKS: readonly string[] = ["server_connect", "server_connected", "server_disconnected", "server_connect_error"];
+/** mitmproxy 6 hooks whose argument is the ServerConnection itself (renamed by v7/server-hooks). */
+export const V6_SERVER_HOOKS: readonly string[] = ["serverconnect", "serverdisconnect"];
 
 // ---- hooks and their parameter ----------------------------------------------------------
 
@@ -89,10 +93,14 @@ export function isParameterRebound(file: SourceFile, hook: HookFunction, param: 
 
 // ---- provable receivers -----------------------------------------------------------------
 
-/** Is `expr` provably a client or a server connection? */
-export function connectionKind(file: SourceFile, expr: Node | null, depth = 0): ConnectionKind | null {
+/**
+ * Is `expr` provably a client or a server connection? With `v6Hooks`, the parameter of a
+ * mitmproxy 6 serverconnect/serverdisconnect hook counts as a server too (only for code that
+ * still is mitmproxy 6 code: step 7).
+ */
+export function connectionKind(file: SourceFile, expr: Node | null, depth = 0, v6Hooks = false): ConnectionKind | null {
   if (!expr || depth > 4) return null;
-  if (expr.type === "parenthesized_expression") return connectionKind(file, expr.namedChild(0), depth);
+  if (expr.type === "parenthesized_expression") return connectionKind(file, expr.namedChild(0), depth, v6Hooks);
   if (expr.type === "attribute") {
     const attr = expr.childForFieldName("attribute")?.text;
     if (attr === "client_conn") return "client";
@@ -108,14 +116,15 @@ export function connectionKind(file: SourceFile, expr: Node | null, depth = 0): 
     if (!scope || scope.kind === "module" || scope.kind === "class") return null;
     let cache = kindCache.get(file);
     if (!cache) kindCache.set(file, (cache = new Map()));
-    const key = `${scope.node.id}:${expr.text}`;
+    const key = `${scope.node.id}:${expr.text}:${v6Hooks}`;
     let kind = cache.get(key);
     if (kind === undefined) {
       kind = null;
       if (hookOfParameter(file, expr, CLIENT_HOOKS)) kind = "client";
+      else if (v6Hooks && hookOfParameter(file, expr, V6_SERVER_HOOKS)) kind = "server";
       else {
         const sole = soleBinding(file, expr);
-        if (sole?.binding.kind === "assignment" && sole.binding.value) kind = connectionKind(file, sole.binding.value, depth + 1);
+        if (sole?.binding.kind === "assignment" && sole.binding.value) kind = connectionKind(file, sole.binding.value, depth + 1, v6Hooks);
       }
       cache.set(key, kind);
     }
@@ -335,6 +344,7 @@ export function rewriteConnectionAttributes(
   file: SourceFile,
   kind: ConnectionKind,
   rules: Readonly<Record<string, AttributeRule>>,
+  opts: { v6Hooks?: boolean } = {},
 ): void {
   const own: { start: number; end: number }[] = [];
   const edit = (node: Node | { start: number; end: number }, text: string) => {
@@ -349,7 +359,7 @@ export function rewriteConnectionAttributes(
     if (!nameNode || !recv) continue;
     const rule = rules[nameNode.text];
     if (!rule || !Object.prototype.hasOwnProperty.call(rules, nameNode.text)) continue;
-    if (connectionKind(file, recv) !== kind) continue;
+    if (connectionKind(file, recv, 0, opts.v6Hooks) !== kind) continue;
     const assigned = isAssignmentTarget(attr);
     switch (rule.kind) {
       case "rename":

@@ -10,13 +10,15 @@ export default defineTransform({
   safety: "safe",
   description:
     "Rewrites attributes of server connections on receivers that are provably a Server: `<expr>.server_conn`, " +
-    "`data.server` in the server hooks, and local names bound only to one of those. ip_address becomes peername, " +
+    "`data.server` in the server hooks, the parameter of a mitmproxy 6 serverconnect/serverdisconnect hook, and local names bound only to one of those. ip_address becomes peername, " +
     "source_address sockname, server_certs certificate_list, alpn_proto_negotiated alpn, cert reads " +
     "(certificate_list[0] if certificate_list else None) and connected() the connected property. `.address` keeps its " +
     "name (a Server still has it); assigning `flow.server_conn.address`, `.via` (now a ServerSpec), " +
     "ssl_verification_error, tls_established assignments and the removed I/O members are reported.",
   needs: ["server_conn", "server_connect", "server_connected", "server_disconnected", "serverconnect", "serverdisconnect"],
   run(file) {
-    rewriteConnectionAttributes(file, "server", SERVER_ATTRIBUTES);
+    // The parameter of a v6 serverconnect hook is rewritten in the pass that renames the hook
+    // (to data.server), instead of one pass later.
+    rewriteConnectionAttributes(file, "server", SERVER_ATTRIBUTES, { v6Hooks: true });
   },
 });
