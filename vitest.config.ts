@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Every incremental re-parse in the tests (and in the CLI processes they start) is compared
+    // with a full parse of the same text; a difference is an internal error (src/parser.ts).
+    env: { MITM_CODEMOD_VERIFY_TREES: "1" },
   },
 });

@@ -162,6 +162,22 @@ export class EditSet {
     return false;
   }
 
+  /**
+   * The edits as disjoint changes of the text (old coordinates, sorted): edits that touch
+   * (an insertion at the edge of a replacement, replacements end to start) are one change.
+   */
+  changes(): { start: number; oldEnd: number; newLength: number }[] {
+    const out: { start: number; oldEnd: number; newLength: number }[] = [];
+    for (const e of this.edits) {
+      const last = out[out.length - 1];
+      if (last && e.start <= last.oldEnd) {
+        last.newLength += e.text.length;
+        last.oldEnd = Math.max(last.oldEnd, e.end);
+      } else out.push({ start: e.start, oldEnd: e.end, newLength: e.text.length });
+    }
+    return out;
+  }
+
   apply(text: string): string {
     const ms = new MagicString(text);
     for (const e of this.edits) {

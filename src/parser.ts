@@ -1,10 +1,16 @@
 // One tree-sitter parser per thread. Every parse is copied at once into a plain JavaScript tree
-// (src/tree.ts): the native tree is not kept.
+// (src/tree.ts); the native tree is kept only as the base of the next incremental parse.
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
-import { Node, Tree } from "./tree.js";
+import { Node, Tree, type TextChange } from "./tree.js";
 
-export { Node, Tree };
+export { Node, Tree, type TextChange };
+
+/**
+ * MITM_CODEMOD_VERIFY_TREES=1 (and the tests): every incremental parse is compared with a full
+ * parse of the same text, node by node; a difference throws.
+ */
+export const checks = { verifyTrees: !!process.env.MITM_CODEMOD_VERIFY_TREES };
 
 let parser: Parser | undefined;
 
@@ -16,10 +22,75 @@ function getParser(): Parser {
   return parser;
 }
 
-export function parse(text: string): Tree {
+function parseNative(text: string, old: Parser.Tree | null): Parser.Tree {
   // The default input buffer handles strings of any length by chunks; a buffer as large
   // as the text avoids thousands of native round trips on big generated files.
-  return new Tree(text, getParser().parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 1) }));
+  return getParser().parse(text, old, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+}
+
+export function parse(text: string): Tree {
+  return new Tree(text, parseNative(text, null));
+}
+
+/**
+ * The tree of `text`, which is `old.text` with `changes` applied (old coordinates, sorted,
+ * disjoint). The old native tree is edited and becomes the base of an incremental parse; it
+ * must not be used for anything else afterwards (the old JavaScript copy stays valid).
+ */
+export function reparse(old: Tree, changes: readonly TextChange[], text: string): Tree {
+  const lineStarts = [0];
+  for (let i = old.text.indexOf("\n"); i !== -1; i = old.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const point = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: offset - lineStarts[lo] };
+  };
+  // From the last change to the first, so that each one's old positions are still those of old.text.
+  let delta = 0;
+  for (const c of changes) delta += c.newLength - (c.oldEnd - c.start);
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i];
+    delta -= c.newLength - (c.oldEnd - c.start);
+    const inserted = text.slice(c.start + delta, c.start + delta + c.newLength);
+    const startPosition = point(c.start);
+    const lastNl = inserted.lastIndexOf("\n");
+    const newEndPosition =
+      lastNl === -1
+        ? { row: startPosition.row, column: startPosition.column + inserted.length }
+        : { row: startPosition.row + inserted.split("\n").length - 1, column: inserted.length - lastNl - 1 };
+    old.native.edit({
+      startIndex: c.start,
+      oldEndIndex: c.oldEnd,
+      newEndIndex: c.start + c.newLength,
+      startPosition,
+      oldEndPosition: point(c.oldEnd),
+      newEndPosition,
+    });
+  }
+  const native = parseNative(text, old.native);
+  const tree = new Tree(text, native, { old, changes, changed: old.native.getChangedRanges(native) });
+  if (checks.verifyTrees) verifySame(tree, parse(text));
+  return tree;
+}
+
+function verifySame(a: Tree, b: Tree): void {
+  const walk = (x: Node, y: Node, path: string) => {
+    const same =
+      x.type === y.type && x.startIndex === y.startIndex && x.endIndex === y.endIndex && x.field === y.field &&
+      x.isNamed === y.isNamed && x.isMissing === y.isMissing && x.hasError === y.hasError && x.index === y.index &&
+      x.children.length === y.children.length && x.id < (x.children[0]?.id ?? Infinity);
+    if (!same) throw new Error(`incremental parse differs from a full parse at ${path} (${x.type} ${x.startIndex}-${x.endIndex} vs ${y.type} ${y.startIndex}-${y.endIndex})`);
+    x.children.forEach((c, i) => {
+      if (c.parent !== x) throw new Error(`incremental parse: wrong parent at ${path}/${i}`);
+      walk(c, y.children[i], `${path}/${i}`);
+    });
+  };
+  walk(a.rootNode, b.rootNode, "root");
 }
 
 /**

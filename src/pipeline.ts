@@ -3,7 +3,7 @@
 // verified to introduce no syntax error; if one does, the whole file is left unchanged.
 import type { AddonKnowledge } from "./addons.js";
 import { EditConflictError, type EditSet } from "./edits.js";
-import { countSyntaxErrors, parse, type Tree } from "./parser.js";
+import { countSyntaxErrors, parse, reparse, type Tree } from "./parser.js";
 import { SourceFile, TreeFacts, detectLayout, type Finding } from "./source.js";
 import type { Step, Transform } from "./transform.js";
 
@@ -134,7 +134,7 @@ export function runPipeline(
         break;
       }
       const next = file.edits.apply(text);
-      const nextTree = parse(next);
+      const nextTree = reparse(tree, file.edits.changes(), next);
       const errorsAfter = countSyntaxErrors(nextTree.rootNode);
       if (errorsAfter > errorsBefore) {
         return unchanged({ error: { transform: culprit(file.edits, text, errorsBefore), message: "the rewrite did not parse; no edit was made to this file" } });

@@ -1,9 +1,11 @@
 // A plain JavaScript copy of a tree-sitter syntax tree. node-tree-sitter answers every
 // question about a node (type, parent, a field's child, …) with a call into native code and a
 // new wrapper object; the transforms ask hundreds of such questions per file, several times
-// per pass. One cursor walk right after parsing copies the tree into these objects (about 0.6 µs
-// per node), and everything after that is ordinary property access. Trees are never edited:
-// a changed text is parsed again.
+// per pass. One cursor walk right after parsing copies the tree into these objects (about 0.5 µs
+// per node, nearly all of it native calls), and everything after that is ordinary property
+// access. Trees are never edited: a changed text is parsed again, incrementally (tree-sitter
+// reuses the unchanged parts of the old tree), and the copy of the new tree takes the copies of
+// those unchanged parts from the old copy (a JavaScript clone, no native call per node).
 import type Parser from "tree-sitter";
 
 let nextId = 1;
@@ -28,6 +30,23 @@ export class Node {
     readonly startIndex: number,
     readonly endIndex: number,
   ) {}
+
+  /** A copy of this node's subtree for `tree`, `shift` characters further in its text. */
+  cloneInto(tree: Tree, shift: number, parent: Node | null): Node {
+    const n = new Node(tree, this.type, this.isNamed, this.startIndex + shift, this.endIndex + shift);
+    n.parent = parent;
+    n.index = this.index;
+    n.field = this.field;
+    n.isMissing = this.isMissing;
+    n.hasError = this.hasError;
+    this.cloneChildrenInto(n, tree, shift);
+    return n;
+  }
+
+  /** Gives `target` (a fresh node at this node's place in a new tree) copies of this node's children. */
+  cloneChildrenInto(target: Node, tree: Tree, shift: number): void {
+    for (const c of this.children) target.children.push(c.cloneInto(tree, shift, target));
+  }
 
   get text(): string {
     return (this._text ??= this.tree.text.slice(this.startIndex, this.endIndex));
@@ -140,15 +159,25 @@ export class Node {
   }
 }
 
+/** A change between two texts: [start, oldEnd) of the old text became [start, start + newLength). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newLength: number;
+}
+
 export class Tree {
   readonly rootNode: Node;
   private byType?: Map<string, Node[]>;
+  private byStart?: Map<number, Node[]>;
 
   constructor(
     readonly text: string,
-    native: Parser.Tree,
+    /** Kept for the next incremental parse (see reparse in parser.ts). */
+    readonly native: Parser.Tree,
+    reuse?: Reuse,
   ) {
-    this.rootNode = copy(this, native);
+    this.rootNode = copy(this, native, reuse);
   }
 
   /** Every node of the given types in document order; one walk of the tree answers all types. */
@@ -170,6 +199,54 @@ export class Tree {
     // Ids are given in creation order, which is document order.
     return found.sort((a, b) => a.id - b.id);
   }
+
+  /** The node of this tree with exactly this range and type, if there is one. */
+  nodeAt(start: number, end: number, type: string): Node | null {
+    if (!this.byStart) {
+      const byStart = new Map<number, Node[]>();
+      const visit = (n: Node) => {
+        const list = byStart.get(n.startIndex);
+        if (list) list.push(n);
+        else byStart.set(n.startIndex, [n]);
+        for (const c of n.children) visit(c);
+      };
+      visit(this.rootNode);
+      this.byStart = byStart;
+    }
+    let found: Node | null = null;
+    for (const n of this.byStart.get(start) ?? []) {
+      if (n.endIndex !== end || n.type !== type) continue;
+      if (found) return null; // a chain of same-typed nodes over one range: not used
+      found = n;
+    }
+    return found;
+  }
+}
+
+/**
+ * What the copy of a re-parsed tree may take from the copy of the old one: the old copy, the
+ * changes of the text (old coordinates, sorted, disjoint) and the ranges tree-sitter reports as
+ * structurally changed (new coordinates). A node of the new tree that touches neither is the old
+ * node moved by the length difference of the changes before it.
+ */
+export interface Reuse {
+  old: Tree;
+  changes: readonly TextChange[];
+  changed: readonly { startIndex: number; endIndex: number }[];
+}
+
+/** The old-text offset of a new-text node [start, end) that no change touches, or -1. */
+function unchangedOrigin(reuse: Reuse, start: number, end: number): number {
+  for (const r of reuse.changed) if (start <= r.endIndex && r.startIndex <= end) return -1;
+  let delta = 0;
+  for (const c of reuse.changes) {
+    const newStart = c.start + delta;
+    const newEnd = newStart + c.newLength;
+    if (newStart > end) break;
+    if (start <= newEnd) return -1; // touches a changed span (an insertion at its edge included)
+    delta += c.newLength - (c.oldEnd - c.start);
+  }
+  return start - delta;
 }
 
 // What a node type id or field id stands for, read from the cursor the first time it is seen
@@ -178,9 +255,11 @@ const typeNames: string[] = [];
 const typeNamed: boolean[] = [];
 const fieldNames: string[] = [];
 
-function copy(tree: Tree, native: Parser.Tree): Node {
+function copy(tree: Tree, native: Parser.Tree, reuse?: Reuse): Node {
   const c = native.walk();
   const withErrors = native.rootNode.hasError;
+  /** Set by make() when the node's children were taken from the old copy. */
+  let reused = false;
   const make = (): Node => {
     const typeId = c.nodeTypeId;
     let type = typeNames[typeId];
@@ -188,19 +267,33 @@ function copy(tree: Tree, native: Parser.Tree): Node {
       type = typeNames[typeId] = c.nodeType;
       typeNamed[typeId] = c.nodeIsNamed;
     }
-    const n = new Node(tree, type, typeNamed[typeId], c.startIndex, c.endIndex);
+    const start = c.startIndex;
+    const end = c.endIndex;
+    const n = new Node(tree, type, typeNamed[typeId], start, end);
     const fieldId = c.currentFieldId;
     if (fieldId) n.field = fieldNames[fieldId] ??= c.currentFieldName;
     if (withErrors) {
+      // Whether a node has an error cannot be told from its visible children (a hidden token
+      // may be MISSING; an ERROR leaf inside an ERROR node counts none), so tree-sitter is
+      // asked: slow, but only for a tree with a syntax error (a file that is skipped).
       n.isMissing = c.nodeIsMissing;
-      n.hasError = n.isMissing || type === "ERROR";
+      n.hasError = c.currentNode.hasError;
+    }
+    reused = false;
+    if (reuse && end > start) {
+      const origin = unchangedOrigin(reuse, start, end);
+      const old = origin < 0 ? null : reuse.old.nodeAt(origin, origin + (end - start), type);
+      if (old && old.children.length > 0) {
+        old.cloneChildrenInto(n, tree, start - origin);
+        reused = true;
+      }
     }
     return n;
   };
   const root = make();
   let current = root;
   for (;;) {
-    if (c.gotoFirstChild()) {
+    if (!reused && c.gotoFirstChild()) {
       const child = make();
       child.parent = current;
       current.children.push(child);
@@ -210,7 +303,6 @@ function copy(tree: Tree, native: Parser.Tree): Node {
     for (;;) {
       const parent = current.parent;
       if (parent === null) return root;
-      if (withErrors && current.hasError) parent.hasError = true;
       if (c.gotoNextSibling()) {
         const sibling = make();
         sibling.parent = parent;
@@ -219,6 +311,7 @@ function copy(tree: Tree, native: Parser.Tree): Node {
         current = sibling;
         break;
       }
+      reused = false;
       c.gotoParent();
       current = parent;
     }
