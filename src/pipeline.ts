@@ -58,6 +58,31 @@ export function mayMatch(text: string, words: readonly (string | RegExp)[] | nul
   return false;
 }
 
+/**
+ * mayMatch for many transforms over one text: each word is looked for once per text (the
+ * transforms of a step share many words, and several passes see the same text).
+ */
+class WordSearch {
+  private text = "";
+  private readonly found = new Map<string | RegExp, boolean>();
+
+  mayMatch(text: string, words: readonly (string | RegExp)[]): boolean {
+    if (text !== this.text) {
+      this.text = text;
+      this.found.clear();
+    }
+    for (const w of words) {
+      let hit = this.found.get(w);
+      if (hit === undefined) {
+        hit = typeof w === "string" ? text.includes(w) : w.test(text);
+        this.found.set(w, hit);
+      }
+      if (hit) return true;
+    }
+    return false;
+  }
+}
+
 export function runPipeline(
   path: string,
   input: string,
@@ -86,6 +111,7 @@ export function runPipeline(
   let findings: Finding[] = [];
   let changes: Change[] = [];
   let heldBack = 0;
+  const words = new WordSearch();
 
   for (const step of steps) {
     const transforms = step.transforms.filter(opts.selected);
@@ -101,7 +127,7 @@ export function runPipeline(
       let heldBackThisPass = 0;
       for (const t of transforms) {
         const p = profile && (profile.get(t.id) ?? profile.set(t.id, { ms: 0, runs: 0, skipped: 0 }).get(t.id)!);
-        if (t.needs && !mayMatch(text, t.needs)) {
+        if (t.needs && !words.mayMatch(text, t.needs)) {
           if (p) p.skipped++;
           continue;
         }
