@@ -62,7 +62,7 @@ export class Scopes {
 
   /** The scope a node's names are looked up in first. */
   scopeOf(node: Node): Scope {
-    // Fast path on text ranges (walking parents crosses into native code at every step).
+    // A binary search over the scopes' text ranges (no walk up the parents).
     const start = node.startIndex;
     const end = node.endIndex;
     const s = this.innermost(start, end);
@@ -158,13 +158,10 @@ export class Scopes {
     return [this.module, ...this.ordered];
   }
 
-  /**
-   * Builds every scope and binding from a few native descendantsOfType calls (walking the
-   * tree node by node from JavaScript costs a native call per node).
-   */
+  /** Builds every scope and binding from the file's node index (one lookup for all the types). */
   private buildAll(root: Node): void {
     const module = this.module;
-    // One native query for the scopes and the binding sites together.
+    // The scopes and the binding sites together, in document order.
     const all = this.nodesOf(SCOPE_AND_BINDING_TYPES);
     const scopeSet = new Set(SCOPE_TYPES);
     const bindingSet = new Set(BINDING_TYPES);
