@@ -169,7 +169,6 @@ export interface TextChange {
 export class Tree {
   readonly rootNode: Node;
   private byType?: Map<string, Node[]>;
-  private byStart?: Map<number, Node[]>;
 
   constructor(
     readonly text: string,
@@ -200,26 +199,28 @@ export class Tree {
     return found.sort((a, b) => a.id - b.id);
   }
 
-  /** The node of this tree with exactly this range and type, if there is one. */
+  /** The node of this tree with exactly this range and type, if there is one (a walk down from the root). */
   nodeAt(start: number, end: number, type: string): Node | null {
-    if (!this.byStart) {
-      const byStart = new Map<number, Node[]>();
-      const visit = (n: Node) => {
-        const list = byStart.get(n.startIndex);
-        if (list) list.push(n);
-        else byStart.set(n.startIndex, [n]);
-        for (const c of n.children) visit(c);
-      };
-      visit(this.rootNode);
-      this.byStart = byStart;
+    let node = this.rootNode;
+    for (;;) {
+      if (node.startIndex === start && node.endIndex === end && node.type === type) {
+        // A chain of same-typed nodes over one range is ambiguous: not used.
+        const only = node.children.length === 1 ? node.children[0] : null;
+        return only && only.startIndex === start && only.endIndex === end && only.type === type ? null : node;
+      }
+      // The child that contains [start, end): children are sorted and do not overlap.
+      const children = node.children;
+      let lo = 0;
+      let hi = children.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (children[mid].startIndex <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      const child = children[lo];
+      if (!child || child.startIndex > start || child.endIndex < end || child.endIndex === child.startIndex) return null;
+      node = child;
     }
-    let found: Node | null = null;
-    for (const n of this.byStart.get(start) ?? []) {
-      if (n.endIndex !== end || n.type !== type) continue;
-      if (found) return null; // a chain of same-typed nodes over one range: not used
-      found = n;
-    }
-    return found;
   }
 }
 
