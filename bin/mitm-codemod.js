@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Launcher: runs the compiled CLI (built by `npm install` / `npm run build`).
-import { main } from "../dist/bundle/cli.js";
+import { createRequire } from "node:module";
+
+// The bundle is CommonJS (see scripts/bundle.mjs); require() loads it without the ES module loader.
+const { main } = createRequire(import.meta.url)("../dist/bundle/cli.cjs");
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -60,7 +60,8 @@ async function onPool(o: ProcessAllOptions, jobs: number): Promise<void> {
       nextToEmit++;
     }
   };
-  const workerUrl = new URL("./worker.js", import.meta.url);
+  // The pool runs from the bundle (dist/bundle/cli.cjs next to worker.cjs; scripts/bundle.mjs).
+  const workerUrl = new URL("./worker.cjs", import.meta.url);
   await new Promise<void>((resolve, reject) => {
     let alive = jobs;
     const workers: Worker[] = [];

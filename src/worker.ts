@@ -6,8 +6,8 @@ import { handleFile } from "./handle.js";
 import { afterFile } from "./memory.js";
 import type { Candidate } from "./files.js";
 import { processOptions, type RunConfig } from "./options.js";
+import { registry } from "../transforms/index.js";
 
-const { registry } = await import("../transforms/index.js");
 const cfg = workerData.config as RunConfig;
 const opts = processOptions(registry, cfg);
 
