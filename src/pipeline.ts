@@ -59,28 +59,66 @@ export function mayMatch(text: string, words: readonly (string | RegExp)[] | nul
 }
 
 /**
- * mayMatch for many transforms over one text: each word is looked for once per text (the
- * transforms of a step share many words, and several passes see the same text).
+ * mayMatch for all the transforms of a run over one text: one scan of the text finds every
+ * word any of them needs (a regular expression of all the words, tried at every position
+ * where one starts), instead of a scan per word; about 15 µs instead of 130 µs per text of a
+ * generated addon. Word patterns (RegExps) are tried once per text, when first asked about.
  */
 class WordSearch {
-  private text = "";
-  private readonly found = new Map<string | RegExp, boolean>();
+  private readonly any: RegExp | null;
+  /** For each word, the words it contains (itself included): found with it. */
+  private readonly contained = new Map<string, string[]>();
+  private text: string | null = null;
+  private readonly found = new Set<string>();
+  private readonly patterns = new Map<RegExp, boolean>();
 
-  mayMatch(text: string, words: readonly (string | RegExp)[]): boolean {
-    if (text !== this.text) {
-      this.text = text;
-      this.found.clear();
-    }
-    for (const w of words) {
-      let hit = this.found.get(w);
-      if (hit === undefined) {
-        hit = typeof w === "string" ? text.includes(w) : w.test(text);
-        this.found.set(w, hit);
+  constructor(words: Iterable<string>) {
+    const list = [...new Set(words)].filter((w) => w !== "").sort((a, b) => b.length - a.length);
+    for (const w of list) this.contained.set(w, list.filter((v) => w.includes(v)));
+    this.any = list.length > 0 ? new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : null;
+  }
+
+  mayMatch(text: string, needs: readonly (string | RegExp)[]): boolean {
+    if (text !== this.text) this.scan(text);
+    for (const w of needs) {
+      if (typeof w === "string") {
+        if (this.found.has(w)) return true;
+        continue;
       }
+      let hit = this.patterns.get(w);
+      if (hit === undefined) this.patterns.set(w, (hit = w.test(text)));
       if (hit) return true;
     }
     return false;
   }
+
+  private scan(text: string): void {
+    this.text = text;
+    this.found.clear();
+    this.patterns.clear();
+    const any = this.any;
+    if (!any) return;
+    // Every start position is tried (lastIndex + 1 after a match), so overlapping words are
+    // found too; the longest word at a position is matched, and the shorter ones it contains
+    // come with it.
+    any.lastIndex = 0;
+    for (let m = any.exec(text); m; m = any.exec(text)) {
+      if (!this.found.has(m[0])) for (const w of this.contained.get(m[0])!) this.found.add(w);
+      any.lastIndex = m.index + 1;
+    }
+  }
+}
+
+/** One WordSearch per plan (built once per process: the words of its transforms). */
+const searches = new WeakMap<readonly Step[], WordSearch>();
+
+function wordSearch(steps: readonly Step[]): WordSearch {
+  let search = searches.get(steps);
+  if (!search) {
+    const words = steps.flatMap((s) => s.transforms.flatMap((t) => (t.needs ?? []).filter((w): w is string => typeof w === "string")));
+    searches.set(steps, (search = new WordSearch(words)));
+  }
+  return search;
 }
 
 export function runPipeline(
@@ -111,7 +149,7 @@ export function runPipeline(
   let findings: Finding[] = [];
   let changes: Change[] = [];
   let heldBack = 0;
-  const words = new WordSearch();
+  const words = wordSearch(steps);
 
   for (const step of steps) {
     const transforms = step.transforms.filter(opts.selected);
