@@ -399,3 +399,23 @@ describe("applyMoves skip / ImportPlan", () => {
     expect(applied(f)).toBe("from mitmproxy.contentviews import format_text, Contentview\nclass V(Contentview):\n    pass\n");
   });
 });
+
+describe("WordSearch (the per-transform text pre-filter)", () => {
+  it("finds every word, including words that overlap or contain each other, as includes() would", async () => {
+    const { WordSearch } = await import("../src/pipeline.js");
+    const words = ["ctx", "ctx.log", "log.info", "abc", "bcd", "a+b", "(x)", "server_conn", "conn"];
+    const search = new WordSearch(words);
+    const texts = ["ctx.log.info(x)", "abcd", "y = a+b", "f(x) if server_conn else 0", "nothing here", "", "connconn"];
+    for (const text of texts) {
+      for (const w of words) expect(search.mayMatch(text, [w]), `${w} in ${JSON.stringify(text)}`).toBe(text.includes(w));
+    }
+  });
+
+  it("tries word patterns (RegExps) on the text", async () => {
+    const { WordSearch } = await import("../src/pipeline.js");
+    const search = new WordSearch(["flow"]);
+    expect(search.mayMatch("import ssl", [/\bssl\b/])).toBe(true);
+    expect(search.mayMatch("import sslx", [/\bssl\b/])).toBe(false);
+    expect(search.mayMatch("flow.request", ["nope", /\bflow\b/])).toBe(true);
+  });
+});
