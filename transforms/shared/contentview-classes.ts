@@ -63,18 +63,38 @@ export function isDirectLegacyView(file: SourceFile, cls: Node): boolean {
   return superclasses(cls).some((b) => VIEW.includes(file.imports.resolve(b) ?? ""));
 }
 
-export function isLegacyView(file: SourceFile, cls: Node): boolean {
-  return viewKind(file, cls) === "legacy";
+/**
+ * Classes that v12/contentview-class converts in the current pass (a SourceFile is one pass):
+ * the transforms after it in step 12 treat them as the Contentviews they are becoming, so
+ * that registering a view does not wait for the next pass.
+ */
+const converted = new WeakMap<SourceFile, Set<number>>();
+
+export function markConverted(file: SourceFile, cls: Node): void {
+  let set = converted.get(file);
+  if (!set) converted.set(file, (set = new Set()));
+  set.add(cls.id);
 }
 
+function isConverted(file: SourceFile, cls: Node): boolean {
+  return converted.get(file)?.has(cls.id) ?? false;
+}
+
+/** An old-style View that stays one (not being converted in this pass). */
+export function isLegacyView(file: SourceFile, cls: Node): boolean {
+  return !isConverted(file, cls) && viewKind(file, cls) === "legacy";
+}
+
+/** A v12 Contentview, or a View class being converted to one in this pass. */
 export function isContentview(file: SourceFile, cls: Node): boolean {
-  return viewKind(file, cls) === "v12";
+  return isConverted(file, cls) || viewKind(file, cls) === "v12";
 }
 
 /** The old-style View class whose body contains `node`, if any. */
 export function enclosingLegacyView(file: SourceFile, node: Node): Node | null {
+  // As the tree stands: code inside a class being converted in this pass is that conversion's.
   for (let p = node.parent; p; p = p.parent) {
-    if (p.type === "class_definition" && isLegacyView(file, p)) return p;
+    if (p.type === "class_definition" && viewKind(file, p) === "legacy") return p;
   }
   return null;
 }

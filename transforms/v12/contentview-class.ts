@@ -7,7 +7,7 @@ import { defineTransform } from "../../src/transform.js";
 import { methodsOf, nameOf, parametersOf } from "../../src/addons.js";
 import { argumentsOf, contains, enclosingFunction, isAssignmentTarget, isBytesLiteral, stringValue, isLoad } from "../../src/syntax.js";
 import { isFreeIn, parameterUses } from "../../src/refactor.js";
-import { METADATA_FIELDS, VIEW, isDirectLegacyView, localBase, superclasses } from "../shared/contentview-classes.js";
+import { METADATA_FIELDS, VIEW, isDirectLegacyView, localBase, markConverted, superclasses } from "../shared/contentview-classes.js";
 import { ImportPlan } from "../../src/import-plan.js";
 
 const ID = "v12/contentview-class";
@@ -42,6 +42,8 @@ interface Note {
 
 /** What converting one class takes. */
 interface ClassPlan {
+  /** The classes converted together (a View subclass and its subclasses in the file). */
+  family: Node[];
   edits: Edit[];
   notes: Note[];
   helpers: Set<"text" | "lines">;
@@ -93,6 +95,7 @@ export default defineTransform({
     for (const p of ready) {
       for (const e of p.edits) file.replace({ start: e.start, end: e.end }, e.text);
       for (const n of p.notes) file.note(n.node, n.id, n.message);
+      for (const cls of p.family) markConverted(file, cls);
     }
     emitHelpers(file, ready);
     imports.commit();
@@ -148,7 +151,7 @@ function planFamily(file: SourceFile, family: Node[], imports: ImportPlan): Clas
   if (!contentview || !metadata) throw new Refusal(root, "CV12-01", "the names Contentview/Metadata are taken in this file");
 
   const anchor = family.map(topLevelStatement).sort((a, b) => a.startIndex - b.startIndex)[0];
-  const plan: ClassPlan = { edits: [], notes: [], helpers: new Set(), anchor };
+  const plan: ClassPlan = { family, edits: [], notes: [], helpers: new Set(), anchor };
   const base = superclasses(root)[0];
   plan.edits.push({ start: base.startIndex, end: base.endIndex, text: contentview });
   for (const cls of family) {

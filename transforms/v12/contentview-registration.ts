@@ -32,8 +32,7 @@ export default defineTransform({
     "Views whose class stayed an old-style View (see v12/contentview-class) are left as they are.",
   needs: ["contentviews"],
   run(file) {
-    // The classes are converted first; this runs on the pass after they settle.
-    if (file.edits.list().some((e) => e.transform === "v12/contentview-class")) return;
+    // v12/contentview-class runs first: the classes it converts in this pass count as Contentviews.
     const calls = (q: string) => file.nodes("call").filter((c) => file.imports.resolve(c.childForFieldName("function")) === q);
     lookups(file, calls(GET));
     const handled = moduleLevelRegistration(file, calls(ADD), calls(REMOVE));
