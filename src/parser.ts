@@ -2,6 +2,7 @@
 // (src/tree.ts); the native tree is kept only as the base of the next incremental parse.
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
+import { lineOf, lineStartsOf } from "./lines.js";
 import { Node, Tree, type TextChange } from "./tree.js";
 
 export { Node, Tree, type TextChange };
@@ -38,17 +39,10 @@ export function parse(text: string): Tree {
  * must not be used for anything else afterwards (the old JavaScript copy stays valid).
  */
 export function reparse(old: Tree, changes: readonly TextChange[], text: string): Tree {
-  const lineStarts = [0];
-  for (let i = old.text.indexOf("\n"); i !== -1; i = old.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(old.text);
   const point = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: offset - lineStarts[lo] };
+    const row = lineOf(lineStarts, offset);
+    return { row, column: offset - lineStarts[row] };
   };
   // From the last change to the first, so that each one's old positions are still those of old.text.
   let delta = 0;

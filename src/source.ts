@@ -3,6 +3,7 @@
 // as a string; they ask for small edits on nodes.
 import { EditSet } from "./edits.js";
 import type { Node, Tree } from "./parser.js";
+import { lineOf, lineStartsOf } from "./lines.js";
 import { ImportTable } from "./imports.js";
 import { Scopes } from "./scope.js";
 import { AddonModel, type AddonKnowledge } from "./addons.js";
@@ -245,24 +246,14 @@ export class SourceFile {
   }
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
+export { lineStartsOf };
 
 export function positionIn(
   text: string,
   lineStarts: number[],
   offset: number,
 ): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lineOf(lineStarts, offset);
   let column = 1;
   for (let i = lineStarts[lo]; i < offset; i++) {
     const c = text.charCodeAt(i);

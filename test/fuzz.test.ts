@@ -3,22 +3,11 @@
 // internal error, and never emits an output with more parse errors than its input.
 import { describe, expect, it } from "vitest";
 import { countSyntaxErrors, parse } from "../src/parser.js";
-import { migrate } from "./helpers.js";
+import { migrate, prng } from "./helpers.js";
 import { snapshotCases } from "./snapshot-cases.js";
 import fs from "node:fs";
 import path from "node:path";
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261124;
 const MUTATIONS_PER_RUN = Number(process.env.FUZZ_MUTATIONS ?? 600);

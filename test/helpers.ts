@@ -6,6 +6,18 @@ import type { Step, Transform } from "../src/transform.js";
 
 export { registry };
 
+/** mulberry32: a small deterministic PRNG (fuzz and random-edit tests). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function allTransforms(): Transform[] {
   return registry.steps.flatMap((s) => s.transforms);
 }

@@ -7,6 +7,7 @@ import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { checks, parse, reparse, type Node, type TextChange } from "../src/parser.js";
 import { snapshotCases } from "./snapshot-cases.js";
+import { prng } from "./helpers.js";
 
 const native = new Parser();
 native.setLanguage(Python as unknown as Parser.Language);
@@ -119,17 +120,6 @@ describe("the JavaScript copy of a tree-sitter tree", () => {
   });
 });
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ["", "x", "logging", ")", "(", ":", "\n", "\n    ", "\r\n", '"', "é🎉", "# c\n", "def g():\n    pass\n", ",", "\t"];
 
