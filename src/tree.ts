@@ -259,7 +259,7 @@ const fieldNames: string[] = [];
 function copy(tree: Tree, native: Parser.Tree, reuse?: Reuse): Node {
   const c = native.walk();
   const withErrors = native.rootNode.hasError;
-  /** Set by make() when the node's children were taken from the old copy. */
+  /** Set by make() when the node's children were cloned from the old copy: the walk does not descend. */
   let reused = false;
   const make = (): Node => {
     const typeId = c.nodeTypeId;
@@ -312,7 +312,6 @@ function copy(tree: Tree, native: Parser.Tree, reuse?: Reuse): Node {
         current = sibling;
         break;
       }
-      reused = false;
       c.gotoParent();
       current = parent;
     }
