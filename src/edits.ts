@@ -114,7 +114,7 @@ export class EditSet {
     const gone = new Set(edits);
     const kept = this.edits.filter((e) => !gone.has(e));
     this.edits.length = 0;
-    this.edits.push(...kept);
+    for (const e of kept) this.edits.push(e); // not push(...kept): a huge file has more edits than a call has arguments
     this.deltas = undefined;
   }
 
@@ -129,7 +129,7 @@ export class EditSet {
     if (removed.length) {
       const kept = this.edits.filter((e) => e.seq < mark);
       this.edits.length = 0;
-      this.edits.push(...kept);
+      for (const e of kept) this.edits.push(e);
       this.deltas = undefined;
     }
     return removed;

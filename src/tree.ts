@@ -192,9 +192,9 @@ export class Tree {
       visit(this.rootNode);
       this.byType = byType;
     }
-    if (types.length === 1) return [...(this.byType.get(types[0]) ?? [])];
-    const found: Node[] = [];
-    for (const t of new Set(types)) found.push(...(this.byType.get(t) ?? []));
+    if (types.length === 1) return (this.byType.get(types[0]) ?? []).slice();
+    // concat, not push(...list): a huge file has more nodes of a type than a call has arguments.
+    const found = ([] as Node[]).concat(...[...new Set(types)].map((t) => this.byType!.get(t) ?? []));
     // Ids are given in creation order, which is document order.
     return found.sort((a, b) => a.id - b.id);
   }
@@ -227,8 +227,8 @@ export class Tree {
 /**
  * What the copy of a re-parsed tree may take from the copy of the old one: the old copy, the
  * changes of the text (old coordinates, sorted, disjoint) and the ranges tree-sitter reports as
- * structurally changed (new coordinates). A node of the new tree that touches neither is the old
- * node moved by the length difference of the changes before it.
+ * structurally changed (new coordinates, sorted). A node of the new tree that touches neither
+ * is the old node moved by the length difference of the changes before it.
  */
 export interface Reuse {
   old: Tree;
@@ -236,18 +236,60 @@ export interface Reuse {
   changed: readonly { startIndex: number; endIndex: number }[];
 }
 
-/** The old-text offset of a new-text node [start, end) that no change touches, or -1. */
-function unchangedOrigin(reuse: Reuse, start: number, end: number): number {
-  for (const r of reuse.changed) if (start <= r.endIndex && r.startIndex <= end) return -1;
-  let delta = 0;
-  for (const c of reuse.changes) {
-    const newStart = c.start + delta;
-    const newEnd = newStart + c.newLength;
-    if (newStart > end) break;
-    if (start <= newEnd) return -1; // touches a changed span (an insertion at its edge included)
-    delta += c.newLength - (c.oldEnd - c.start);
+/** Reuse with the changes' new-text spans laid out for binary search. */
+class ReuseIndex {
+  readonly old: Tree;
+  /** Per change: its span in the new text, and the length difference of the changes before it. */
+  private readonly newStart: number[] = [];
+  private readonly newEnd: number[] = [];
+  private readonly deltaBefore: number[] = [];
+  /** The structurally changed ranges of the new text, sorted and merged. */
+  private readonly changedStart: number[];
+  private readonly changedEnd: number[];
+
+  constructor(reuse: Reuse) {
+    this.old = reuse.old;
+    let delta = 0;
+    for (const c of reuse.changes) {
+      this.newStart.push(c.start + delta);
+      this.newEnd.push(c.start + delta + c.newLength);
+      this.deltaBefore.push(delta);
+      delta += c.newLength - (c.oldEnd - c.start);
+    }
+    this.deltaBefore.push(delta);
+    // tree-sitter reports them sorted and disjoint; merged here all the same, as the search needs.
+    this.changedStart = [];
+    this.changedEnd = [];
+    for (const r of [...reuse.changed].sort((a, b) => a.startIndex - b.startIndex)) {
+      const last = this.changedEnd.length - 1;
+      if (last >= 0 && r.startIndex <= this.changedEnd[last]) this.changedEnd[last] = Math.max(this.changedEnd[last], r.endIndex);
+      else {
+        this.changedStart.push(r.startIndex);
+        this.changedEnd.push(r.endIndex);
+      }
+    }
   }
-  return start - delta;
+
+  /** The old-text offset of a new-text node [start, end] that no change touches (edges included), or -1. */
+  unchangedOrigin(start: number, end: number): number {
+    const r = firstEndingAtOrAfter(this.changedEnd, start);
+    if (r < this.changedStart.length && this.changedStart[r] <= end) return -1;
+    const i = firstEndingAtOrAfter(this.newEnd, start);
+    if (i < this.newStart.length && this.newStart[i] <= end) return -1; // an insertion at an edge included
+    return start - this.deltaBefore[i];
+  }
+}
+
+/** The first index whose value (`ends`, ascending) is >= `at`, or ends.length. */
+function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // What a node type id or field id stands for, read from the cursor the first time it is seen
@@ -256,8 +298,9 @@ const typeNames: string[] = [];
 const typeNamed: boolean[] = [];
 const fieldNames: string[] = [];
 
-function copy(tree: Tree, native: Parser.Tree, reuse?: Reuse): Node {
+function copy(tree: Tree, native: Parser.Tree, reuseOf?: Reuse): Node {
   const c = native.walk();
+  const reuse = reuseOf && new ReuseIndex(reuseOf);
   const withErrors = native.rootNode.hasError;
   /** Set by make() when the node's children were cloned from the old copy: the walk does not descend. */
   let reused = false;
@@ -282,7 +325,7 @@ function copy(tree: Tree, native: Parser.Tree, reuse?: Reuse): Node {
     }
     reused = false;
     if (reuse && end > start) {
-      const origin = unchangedOrigin(reuse, start, end);
+      const origin = reuse.unchangedOrigin(start, end);
       const old = origin < 0 ? null : reuse.old.nodeAt(origin, origin + (end - start), type);
       if (old && old.children.length > 0) {
         old.cloneChildrenInto(n, tree, start - origin);

@@ -106,6 +106,13 @@ describe("the JavaScript copy of a tree-sitter tree", () => {
     }
   });
 
+  it("answers for a huge file: more nodes of a type than a function call takes arguments", () => {
+    const n = 300_000;
+    const root = parse(`x = [${"a, ".repeat(n)}]\n`).rootNode;
+    expect(root.descendantsOfType(["identifier", "integer"]).length).toBe(n + 1);
+    expect(root.descendantsOfType("identifier").length).toBe(n + 1);
+  });
+
   it("gives each node one id, in document order, and links siblings", () => {
     const root = parse("import os\n\ndef f(a, b):\n    return a + b\n").rootNode;
     const all = root.descendantsOfType(["module", "import_statement", "function_definition", "identifier", "return_statement"]);
