@@ -36,6 +36,9 @@ const order = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end || a.seq 
 export class EditSet {
   /** Sorted by (start, end, seq). Replacements never overlap each other. */
   private readonly edits: Edit[] = [];
+  /** Every edit kept by add(), in the order added (seq ascending); some may have been taken back since. */
+  private readonly added: Edit[] = [];
+  private readonly live = new Set<Edit>();
   private seq = 0;
   private deltas?: { at: number[]; before: number[] };
   /** Edits not made in this pass because they overlapped another transform's edit. */
@@ -91,20 +94,33 @@ export class EditSet {
     let k = i;
     while (k < this.edits.length && order(this.edits[k], edit) < 0) k++;
     this.edits.splice(k, 0, edit);
+    this.added.push(edit);
+    this.live.add(edit);
     this.deltas = undefined;
     return true;
   }
 
   /** The edit most recently added (by `add`), if it was kept. */
   lastAdded(): Edit | undefined {
-    let last: Edit | undefined;
-    for (const e of this.edits) if (!last || e.seq > last.seq) last = e;
-    return last;
+    for (let i = this.added.length - 1; i >= 0; i--) if (this.live.has(this.added[i])) return this.added[i];
+    return undefined;
+  }
+
+  /** The edits added since `mark` (see mark()) that this set still holds, in the order added. */
+  addedSince(mark: number): Edit[] {
+    let lo = 0;
+    let hi = this.added.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.added[mid].seq < mark) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.added.slice(lo).filter((e) => this.live.has(e));
   }
 
   /** Changes the text of an insertion this set holds (e.g. to group import lines). */
   retext(edit: Edit, text: string): void {
-    if (edit.start !== edit.end || !this.edits.includes(edit)) throw new Error("retext: not an insertion of this set");
+    if (edit.start !== edit.end || !this.live.has(edit)) throw new Error("retext: not an insertion of this set");
     edit.text = text;
     this.deltas = undefined;
   }
@@ -112,6 +128,7 @@ export class EditSet {
   /** Takes back edits this set holds (to redo them together with a later one). */
   drop(edits: readonly Edit[]): void {
     const gone = new Set(edits);
+    for (const e of gone) this.live.delete(e);
     const kept = this.edits.filter((e) => !gone.has(e));
     this.edits.length = 0;
     for (const e of kept) this.edits.push(e); // not push(...kept): a huge file has more edits than a call has arguments
@@ -126,6 +143,7 @@ export class EditSet {
   /** Removes the edits added since `mark`; returns them. */
   rollback(mark: number): Edit[] {
     const removed = this.edits.filter((e) => e.seq >= mark);
+    for (const e of removed) this.live.delete(e);
     if (removed.length) {
       const kept = this.edits.filter((e) => e.seq < mark);
       this.edits.length = 0;

@@ -398,7 +398,7 @@ export class ImportTable {
         i = j + 1;
       }
     }
-    const added = this.file.edits.list().filter((e) => e.seq >= before);
+    const added = this.file.edits.addedSince(before);
     this.itemRemovals.set(statement.id, { ids: gone, edits: added });
     return ok;
   }
@@ -409,8 +409,9 @@ export class ImportTable {
   removeStatement(statement: Node): boolean {
     const parent = statement.parent;
     if (!parent) return false;
-    const siblings = parent.namedChildren.filter((n) => n.type !== "comment");
-    if (parent.type === "block" && siblings.length === 1) return this.file.replace(statement, "pass");
+    if (parent.type === "block" && parent.namedChildren.every((n) => n === statement || n.type === "comment")) {
+      return this.file.replace(statement, "pass");
+    }
     const text = this.file.text;
     const lineStart = this.file.lineStart(statement.startIndex);
     const lineEnd = this.file.lineEnd(statement.endIndex);
