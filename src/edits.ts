@@ -5,6 +5,7 @@
 // is a bug in that transform. Edits are kept sorted, so adding, covering and mapping cost
 // O(log n): a generated file can carry tens of thousands of edits.
 import MagicString from "magic-string";
+import { lowerBound } from "./search.js";
 
 export interface Edit {
   start: number;
@@ -58,14 +59,7 @@ export class EditSet {
 
   /** Index of the first edit with start >= `start`. */
   private lowerBound(start: number): number {
-    let lo = 0;
-    let hi = this.edits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.edits[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.edits, (e) => e.start < start);
   }
 
   /** Adds an edit; returns false when it was deferred because of another transform's edit. */
@@ -108,14 +102,7 @@ export class EditSet {
 
   /** The edits added since `mark` (see mark()) that this set still holds, in the order added. */
   addedSince(mark: number): Edit[] {
-    let lo = 0;
-    let hi = this.added.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.added[mid].seq < mark) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.added.slice(lo).filter((e) => this.live.has(e));
+    return this.added.slice(lowerBound(this.added, (e) => e.seq < mark)).filter((e) => this.live.has(e));
   }
 
   /** Changes the text of an insertion this set holds (e.g. to group import lines). */

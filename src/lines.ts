@@ -1,4 +1,5 @@
 // Line arithmetic on JavaScript strings: where lines start, and which line holds an offset.
+import { lowerBound } from "./search.js";
 
 /** The offset where each line starts (the first is 0). */
 export function lineStartsOf(text: string): number[] {
@@ -9,12 +10,5 @@ export function lineStartsOf(text: string): number[] {
 
 /** The 0-based line that holds `offset` (a binary search of `lineStarts`). */
 export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lowerBound(lineStarts, (start) => start <= offset) - 1);
 }

@@ -7,6 +7,7 @@
 // reuses the unchanged parts of the old tree), and the copy of the new tree takes the copies of
 // those unchanged parts from the old copy (a JavaScript clone, no native call per node).
 import type Parser from "tree-sitter";
+import { lowerBound } from "./search.js";
 
 let nextId = 1;
 
@@ -282,14 +283,7 @@ class ReuseIndex {
 
 /** The first index whose value (`ends`, ascending) is >= `at`, or ends.length. */
 function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(ends, (end) => end < at);
 }
 
 // What a node type id or field id stands for, read from the cursor the first time it is seen
