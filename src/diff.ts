@@ -1,14 +1,75 @@
 // Git-style unified diffs (`diff --git`, `--- a/`, `+++ b/`) that `git apply` accepts.
+//
+// jsdiff's line diff costs time in proportion to the file's length times the number of changed
+// lines: a big file with thousands of edits took seconds. When the changed spans are known
+// (src/change-map.ts), the file is cut at lines that no change touches, in runs of unchanged
+// lines long enough that no hunk could span them, and each piece is compared on its own.
 import { structuredPatch } from "diff";
+import type { Region } from "./change-map.js";
+import { lineStartsOf } from "./lines.js";
 
-export function unifiedDiff(display: string, before: string, after: string): string {
-  const patch = structuredPatch(`a/${display}`, `b/${display}`, before, after, "", "", { context: 3 });
+const CONTEXT = 3;
+/** Whole unchanged lines a cut needs around it: more than twice the context, so no hunk spans it. */
+const CUT_LINES = 2 * CONTEXT + 2;
+
+export function unifiedDiff(display: string, before: string, after: string, regions?: readonly Region[]): string {
   const out: string[] = [`diff --git a/${display} b/${display}`, `--- a/${display}`, `+++ b/${display}`];
-  for (const h of patch.hunks) {
-    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
-    for (const line of h.lines) out.push(line);
-  }
+  let oldPos = 0;
+  let newPos = 0;
+  let oldLine = 0;
+  let newLine = 0;
+  const piece = (oldEnd: number, newEnd: number) => {
+    const a = before.slice(oldPos, oldEnd);
+    const b = after.slice(newPos, newEnd);
+    if (a !== b) {
+      for (const h of structuredPatch("a", "b", a, b, "", "", { context: CONTEXT }).hunks) {
+        out.push(`@@ -${range(h.oldStart + oldLine, h.oldLines)} +${range(h.newStart + newLine, h.newLines)} @@`);
+        for (const line of h.lines) out.push(line);
+      }
+    }
+    oldLine += countNewlines(a);
+    newLine += countNewlines(b);
+    oldPos = oldEnd;
+    newPos = newEnd;
+  };
+  for (const cut of regions ? cuts(before, regions) : []) piece(cut.old, cut.new);
+  piece(before.length, after.length);
   return out.join("\n") + "\n";
+}
+
+/**
+ * Where the texts can be cut: line starts in the middle of runs of at least CUT_LINES whole
+ * lines between two changed spans (old offset, and the same place in the new text).
+ */
+function cuts(before: string, regions: readonly Region[]): { old: number; new: number }[] {
+  const starts = lineStartsOf(before);
+  const found: { old: number; new: number }[] = [];
+  let line = 0; // index into starts
+  for (let k = 0; k <= regions.length; k++) {
+    // The unchanged gap before region k (or after the last one): [gapStart, gapEnd) of `before`.
+    const gapStart = k === 0 ? 0 : regions[k - 1].inEnd;
+    const gapEnd = k < regions.length ? regions[k].inStart : before.length;
+    const shift = k === 0 ? 0 : regions[k - 1].outEnd - regions[k - 1].inEnd;
+    // Whole lines inside the gap: they start after its start (the line the previous change ends
+    // in is changed) and end, newline included, before its end.
+    while (line < starts.length && (starts[line] < gapStart || (k > 0 && starts[line] === gapStart))) line++;
+    let last = line;
+    while (last + 1 < starts.length && starts[last + 1] <= gapEnd) last++;
+    // Lines line .. last-1 are whole (each ends at the next line start, within the gap).
+    const whole = last - line;
+    if (k < regions.length && whole >= CUT_LINES) {
+      const at = starts[line + CUT_LINES / 2];
+      found.push({ old: at, new: at + shift });
+    }
+    line = last;
+  }
+  return found;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 function range(start: number, lines: number): string {

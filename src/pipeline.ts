@@ -5,6 +5,7 @@ import type { AddonKnowledge } from "./addons.js";
 import { EditConflictError, type EditSet } from "./edits.js";
 import { countSyntaxErrors, parse, reparse, type Tree } from "./parser.js";
 import { SourceFile, TreeFacts, detectLayout, type Finding } from "./source.js";
+import { ChangeMap, type Region } from "./change-map.js";
 import type { Step, Transform } from "./transform.js";
 
 /** MITM_CODEMOD_PROFILE=1: time spent in each transform, printed to stderr at exit (for tuning). */
@@ -39,6 +40,8 @@ export interface PipelineResult {
   changes: Change[];
   /** Edits of unsafe transforms not made because --unsafe-fixes was not given. */
   heldBack: number;
+  /** The changed spans: input offsets and output offsets (for the diff). */
+  regions: readonly Region[];
   error?: InternalError;
 }
 
@@ -135,6 +138,7 @@ export function runPipeline(
     findings: [],
     changes: [],
     heldBack: 0,
+    regions: [],
     ...extra,
   });
 
@@ -150,6 +154,7 @@ export function runPipeline(
   let changes: Change[] = [];
   let heldBack = 0;
   const words = wordSearch(steps);
+  const changeMap = new ChangeMap();
 
   for (const step of steps) {
     const transforms = step.transforms.filter(opts.selected);
@@ -198,7 +203,9 @@ export function runPipeline(
         break;
       }
       const next = file.edits.apply(text);
-      const nextTree = reparse(tree, file.edits.changes(), next);
+      const textChanges = file.edits.changes();
+      changeMap.apply(textChanges);
+      const nextTree = reparse(tree, textChanges, next);
       const errorsAfter = countSyntaxErrors(nextTree.rootNode);
       if (errorsAfter > errorsBefore) {
         return unchanged({ error: { transform: culprit(file.edits, text, errorsBefore), message: "the rewrite did not parse; no edit was made to this file" } });
@@ -219,7 +226,7 @@ export function runPipeline(
   }
   findings.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
   changes.sort((a, b) => a.start - b.start);
-  return { output: text, changed: text !== input, findings, changes, heldBack };
+  return { output: text, changed: text !== input, findings, changes, heldBack, regions: changeMap.regions };
 }
 
 /** Drops the findings that restate one an earlier step already reported at an overlapping span. */

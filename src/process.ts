@@ -6,6 +6,7 @@ import { firstSyntaxError, parse } from "./parser.js";
 import { mayMatch, runPipeline } from "./pipeline.js";
 import { detectLayout, lineStartsOf, positionIn, type Finding } from "./source.js";
 import { unifiedDiff } from "./diff.js";
+import { ChangeMap } from "./change-map.js";
 import type { Registry, Step, Transform } from "./transform.js";
 
 export interface Located {
@@ -98,6 +99,7 @@ export function processSource(display: string, bytes: Uint8Array, opts: ProcessO
   let output = result.output;
   let findings: Finding[] = result.findings;
   let changes = result.changes;
+  const changeMap = new ChangeMap(result.regions);
   let outTree = output === text ? tree : null;
   if (opts.annotate || output.includes(ANNOTATION_PREFIX)) {
     outTree ??= parse(output);
@@ -113,6 +115,7 @@ export function processSource(display: string, bytes: Uint8Array, opts: ProcessO
           changes.push({ transform: "annotate", start: e.start + delta, end: e.start + delta + e.text.length });
           delta += e.text.length;
         }
+        changeMap.apply(a.edits.changes());
         output = a.text;
         outTree = parse(output);
       }
@@ -147,7 +150,7 @@ export function processSource(display: string, bytes: Uint8Array, opts: ProcessO
   }
   const out: FileResult = { ...base, status: "changed", findings: reported, changes: reportedChanges, heldBack: result.heldBack, output: bytesOut };
   if (opts.wantDiff) {
-    const diffText = unifiedDiff(display, text, output);
+    const diffText = unifiedDiff(display, text, output, changeMap.regions);
     out.diff = encoding.singleByte ? Buffer.from(diffText, "latin1") : Buffer.from(diffText, "utf8");
   }
   return out;

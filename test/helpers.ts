@@ -3,8 +3,39 @@ import { registry } from "../transforms/index.js";
 import { processSource, type FileResult } from "../src/process.js";
 import { parseRange, plan } from "../src/versions.js";
 import type { Step, Transform } from "../src/transform.js";
+import type { TextChange } from "../src/tree.js";
 
 export { registry };
+
+/**
+ * Up to `count` random disjoint changes of `text` (sorted, as EditSet.changes() gives them: no
+ * two touch), each a span of at most `maxSpan` characters replaced by one of `snippets`, and the
+ * changed text. A change never starts or ends inside a surrogate pair or a CRLF (no transform's does).
+ */
+export function randomChanges(
+  text: string,
+  rnd: () => number,
+  count: number,
+  snippets: readonly string[],
+  maxSpan: number,
+): { changes: TextChange[]; text: string } {
+  const points = Array.from({ length: count * 2 }, () => Math.floor(rnd() * (text.length + 1))).sort((a, b) => a - b);
+  const changes: TextChange[] = [];
+  let out = "";
+  let pos = 0;
+  for (let i = 0; i < points.length; i += 2) {
+    const start = points[i];
+    const oldEnd = Math.min(points[i + 1], start + Math.floor(rnd() * maxSpan));
+    if (changes.length > 0 && start <= pos) continue;
+    const inserted = snippets[Math.floor(rnd() * snippets.length)];
+    if (oldEnd === start && inserted === "") continue;
+    if (/[\udc00-\udfff\n]/.test(text[start] ?? "") || /[\udc00-\udfff\n]/.test(text[oldEnd] ?? "")) continue;
+    out += text.slice(pos, start) + inserted;
+    pos = oldEnd;
+    changes.push({ start, oldEnd, newLength: inserted.length });
+  }
+  return { changes, text: out + text.slice(pos) };
+}
 
 /** mulberry32: a small deterministic PRNG (fuzz and random-edit tests). */
 export function prng(seed: number): () => number {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
-import { checks, parse, reparse, type Node, type TextChange } from "../src/parser.js";
+import { checks, parse, reparse, type Node } from "../src/parser.js";
 import { snapshotCases } from "./snapshot-cases.js";
-import { prng } from "./helpers.js";
+import { prng, randomChanges } from "./helpers.js";
 
 const native = new Parser();
 native.setLanguage(Python as unknown as Parser.Language);
@@ -130,28 +130,6 @@ describe("the JavaScript copy of a tree-sitter tree", () => {
 
 const SNIPPETS = ["", "x", "logging", ")", "(", ":", "\n", "\n    ", "\r\n", '"', "é🎉", "# c\n", "def g():\n    pass\n", ",", "\t"];
 
-/** Up to `count` random disjoint changes of `text` (sorted), and the changed text. */
-function randomChanges(text: string, rnd: () => number, count: number): { changes: TextChange[]; text: string } {
-  const points = Array.from({ length: count * 2 }, () => Math.floor(rnd() * (text.length + 1))).sort((a, b) => a - b);
-  const changes: TextChange[] = [];
-  let out = "";
-  let pos = 0;
-  for (let i = 0; i < points.length; i += 2) {
-    const start = points[i];
-    // Mostly short replacements or insertions: what transforms do.
-    const oldEnd = Math.min(points[i + 1], start + Math.floor(rnd() * 12));
-    if (start < pos) continue;
-    const inserted = SNIPPETS[Math.floor(rnd() * SNIPPETS.length)];
-    if (oldEnd === start && inserted === "") continue;
-    // Never split a surrogate pair or a CRLF (no transform does).
-    if (/[\udc00-\udfff\n]/.test(text[start] ?? "") || /[\udc00-\udfff\n]/.test(text[oldEnd] ?? "")) continue;
-    out += text.slice(pos, start) + inserted;
-    pos = oldEnd;
-    changes.push({ start, oldEnd, newLength: inserted.length });
-  }
-  return { changes, text: out + text.slice(pos) };
-}
-
 describe("re-parsing a changed text (incremental, reusing the old copy)", () => {
   it.each(inputs)("gives the tree a full parse gives: %s", (name, text) => {
     const rnd = prng(name.length * 7919 + text.length);
@@ -160,7 +138,8 @@ describe("re-parsing a changed text (incremental, reusing the old copy)", () => 
     checks.verifyTrees = false; // compared below, with the native tree, instead
     try {
       for (let round = 0; round < 4; round++) {
-        const { changes, text: next } = randomChanges(tree.text, rnd, 1 + Math.floor(rnd() * 4));
+        // Mostly short replacements or insertions: what transforms do.
+        const { changes, text: next } = randomChanges(tree.text, rnd, 1 + Math.floor(rnd() * 4), SNIPPETS, 12);
         if (changes.length === 0) continue;
         const old = tree;
         tree = reparse(old, changes, next);

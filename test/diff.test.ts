@@ -1,0 +1,103 @@
+// The diff of a file is computed piece by piece between changed spans (src/diff.ts, with the
+// spans from src/change-map.ts). These tests check the change map against texts changed by
+// random passes, and that the piecewise diff is the diff of the whole file: byte-identical to
+// jsdiff's over the whole texts, and a patch that turns the old text into the new one.
+import { describe, expect, it } from "vitest";
+import { applyPatch, structuredPatch } from "diff";
+import { ChangeMap } from "../src/change-map.js";
+import { unifiedDiff } from "../src/diff.js";
+import type { TextChange } from "../src/tree.js";
+import { snapshotCases } from "./snapshot-cases.js";
+import { prng, randomChanges, registry, stepOf } from "./helpers.js";
+import { processSource } from "../src/process.js";
+
+const SNIPPETS = ["", "x", "logging", "\n", "\n    y = 1\n", "ctx.log", "# note\n", "\r\n", "é🎉", "pass\n\n"];
+
+/** `passes` passes of up to `most` random changes each over `input`: the change map and the final text. */
+function randomPasses(input: string, rnd: () => number, passes: number, most: number, each?: (map: ChangeMap, text: string) => void) {
+  const map = new ChangeMap();
+  let text = input;
+  for (let pass = 0; pass < passes; pass++) {
+    const next = randomChanges(text, rnd, 1 + Math.floor(rnd() * most), SNIPPETS, 40);
+    map.apply(next.changes);
+    text = next.text;
+    each?.(map, text);
+  }
+  return { map, text };
+}
+
+/** The old text with every region's span replaced by the new text's: must give the new text. */
+function rebuilt(before: string, after: string, map: ChangeMap): string {
+  let out = "";
+  let pos = 0;
+  for (const r of map.regions) {
+    out += before.slice(pos, r.inStart) + after.slice(r.outStart, r.outEnd);
+    pos = r.inEnd;
+  }
+  return out + before.slice(pos);
+}
+
+function wholeDiff(display: string, before: string, after: string): string {
+  const patch = structuredPatch(`a/${display}`, `b/${display}`, before, after, "", "", { context: 3 });
+  const out = [`diff --git a/${display} b/${display}`, `--- a/${display}`, `+++ b/${display}`];
+  const range = (start: number, lines: number) => (lines === 0 ? `${start},0` : lines === 1 ? `${start}` : `${start},${lines}`);
+  for (const h of patch.hunks) {
+    out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
+    out.push(...h.lines);
+  }
+  return out.join("\n") + "\n";
+}
+
+const inputs = snapshotCases().map((c) => [`${c.transform}/${c.name}`, c.input] as const);
+// A long file with changes far apart: the diff is cut into many pieces.
+const long = Array.from({ length: 400 }, (_, i) => `def f${i}(flow):\n    ctx.log.info("call ${i}")\n    return ${i}\n`).join("\n");
+
+describe("ChangeMap", () => {
+  it.each([...inputs, ["long file", long] as const])("maps the changes of several passes back to the original text: %s", (name, input) => {
+    const rnd = prng(name.length * 31 + input.length);
+    const { map } = randomPasses(input, rnd, 4, 6, (m, text) => expect(rebuilt(input, text, m)).toBe(text));
+    // Sorted and disjoint on both sides.
+    const rs = map.regions;
+    for (let i = 1; i < rs.length; i++) {
+      expect(rs[i].inStart).toBeGreaterThanOrEqual(rs[i - 1].inEnd);
+      expect(rs[i].outStart).toBeGreaterThanOrEqual(rs[i - 1].outEnd);
+    }
+  });
+});
+
+describe("the piecewise diff", () => {
+  // Random edits make repeated lines (blank ones above all) next to a cut, where jsdiff's whole-file
+  // alignment may pick other equal lines: the pieces must still make a patch that applies.
+  it.each([...inputs, ["long file", long] as const])("turns the old text into the new one after random passes: %s", (name, input) => {
+    const rnd = prng(name.length * 17 + input.length);
+    const { map, text } = randomPasses(input, rnd, 3, 8);
+    const diff = unifiedDiff("t.py", input, text, map.regions);
+    expect(applyPatch(input, diff.split("\n").slice(1).join("\n"))).toBe(text);
+  });
+
+  it.each(snapshotCases().map((c) => [`${c.transform}/${c.name}`, c] as const))("is jsdiff's diff of the whole file for the tool's own output: %s", (_name, c) => {
+    const steps = [stepOf(c.transform)];
+    const r = processSource("t.py", Buffer.from(c.input), { registry, steps, selected: () => true, unsafeFixes: true, wantDiff: true });
+    if (!r.output) return; // a no-change case
+    const output = r.output.toString("utf8");
+    expect(r.diff!.toString("utf8")).toBe(wholeDiff("t.py", c.input.replace(/^\ufeff/, ""), output.replace(/^\ufeff/, "")));
+  });
+
+  it("cuts a long file with scattered changes into pieces and still gives the whole diff", () => {
+    const map = new ChangeMap();
+    // Change line 2 of every tenth function: far enough apart for cuts.
+    const changes: TextChange[] = [];
+    let out = "";
+    let pos = 0;
+    for (let i = 0; i < 400; i += 10) {
+      const at = long.indexOf(`ctx.log.info("call ${i}")`);
+      out += long.slice(pos, at) + "logging";
+      pos = at + "ctx.log".length;
+      changes.push({ start: at, oldEnd: pos, newLength: "logging".length });
+    }
+    out += long.slice(pos);
+    map.apply(changes);
+    expect(map.regions.length).toBe(40);
+    expect(unifiedDiff("t.py", long, out, map.regions)).toBe(wholeDiff("t.py", long, out));
+  });
+});
