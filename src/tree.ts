@@ -30,7 +30,12 @@ export class Node {
     readonly isNamed: boolean,
     readonly startIndex: number,
     readonly endIndex: number,
-  ) {}
+  ) {
+    // Nodes are made in document order: the per-type lists come out in document order.
+    const list = tree.byType.get(type);
+    if (list) list.push(this);
+    else tree.byType.set(type, [this]);
+  }
 
   /** A copy of this node's subtree for `tree`, `shift` characters further in its text. */
   cloneInto(tree: Tree, shift: number, parent: Node | null): Node {
@@ -168,8 +173,9 @@ export interface TextChange {
 }
 
 export class Tree {
+  /** Every node of each type, in document order (filled as the nodes are made). */
+  readonly byType = new Map<string, Node[]>();
   readonly rootNode: Node;
-  private byType?: Map<string, Node[]>;
 
   constructor(
     readonly text: string,
@@ -180,22 +186,11 @@ export class Tree {
     this.rootNode = copy(this, native, reuse);
   }
 
-  /** Every node of the given types in document order; one walk of the tree answers all types. */
+  /** Every node of the given types in document order. */
   ofTypes(types: readonly string[]): Node[] {
-    if (!this.byType) {
-      const byType = new Map<string, Node[]>();
-      const visit = (n: Node) => {
-        const list = byType.get(n.type);
-        if (list) list.push(n);
-        else byType.set(n.type, [n]);
-        for (const c of n.children) visit(c);
-      };
-      visit(this.rootNode);
-      this.byType = byType;
-    }
     if (types.length === 1) return (this.byType.get(types[0]) ?? []).slice();
     // concat, not push(...list): a huge file has more nodes of a type than a call has arguments.
-    const found = ([] as Node[]).concat(...[...new Set(types)].map((t) => this.byType!.get(t) ?? []));
+    const found = ([] as Node[]).concat(...[...new Set(types)].map((t) => this.byType.get(t) ?? []));
     // Ids are given in creation order, which is document order.
     return found.sort((a, b) => a.id - b.id);
   }
