@@ -182,8 +182,14 @@ function cleanUp(file: SourceFile): void {
       }
     }
   }
+  // Once per name and scope: removeIfUnused handles every import that binds the name.
+  const done = new Set<string>();
   for (const imp of file.imports.all()) {
-    if (imp.qualified === "mitmproxy.ctx" || imp.qualified === "mitmproxy") file.imports.removeIfUnused(imp.local, imp.scope);
+    if (imp.qualified !== "mitmproxy.ctx" && imp.qualified !== "mitmproxy") continue;
+    const key = `${imp.scope.node.id}:${imp.local}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    file.imports.removeIfUnused(imp.local, imp.scope);
   }
 }
 
