@@ -82,7 +82,18 @@ export class ImportTable {
   private resolveName(ident: Node, depth: number): string | null {
     const scope = this.file.scopes.resolveIdentifier(ident);
     if (!scope) return null;
-    const bindings = scope.bindings.get(ident.text) ?? [];
+    // What a name means depends on its scope only: asked once per scope and name (a file can
+    // use one name thousands of times, and import it hundreds of times).
+    if (depth > 0) return this.resolveBindings(scope, ident.text, depth);
+    const key = `${scope.node.id}:${ident.text}`;
+    const byName = this.file.facts.resolvedNames;
+    let q = byName.get(key);
+    if (q === undefined) byName.set(key, (q = this.resolveBindings(scope, ident.text, depth)));
+    return q;
+  }
+
+  private resolveBindings(scope: Scope, name: string, depth: number): string | null {
+    const bindings = scope.bindings.get(name) ?? [];
     let result: string | null = null;
     for (const b of bindings) {
       let q: string | null;

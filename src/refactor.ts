@@ -2,7 +2,7 @@
 import type { Node } from "./parser.js";
 import type { SourceFile } from "./source.js";
 import { parametersOf } from "./addons.js";
-import { attributeNode, contains } from "./syntax.js";
+import { attributeNode } from "./syntax.js";
 
 /**
  * Renames a function; for a method, also renames `super().<old>(…)` calls in its class, so
@@ -15,8 +15,7 @@ export function renameFunction(file: SourceFile, def: Node, newName: string): bo
   if (!file.replace(name, newName)) return false;
   const cls = def.parent?.parent?.type === "class_definition" ? def.parent.parent : def.parent?.parent?.parent?.type === "class_definition" ? def.parent.parent.parent : null;
   if (cls) {
-    for (const call of file.nodes("call")) {
-      if (!contains(cls, call)) continue;
+    for (const call of file.nodesWithin("call", cls)) {
       const fn = call.childForFieldName("function");
       if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== old) continue;
       const obj = fn.childForFieldName("object");
@@ -43,8 +42,8 @@ export function parameterUses(file: SourceFile, def: Node, name: string): Node[]
 
 /** Is `name` unused and unbound in the function (so a parameter can take it)? */
 export function isFreeIn(file: SourceFile, def: Node, name: string): boolean {
-  for (const id of file.nodes("identifier")) {
-    if (id.text !== name || !contains(def, id)) continue;
+  for (const id of file.nodesWithin("identifier", def)) {
+    if (id.text !== name) continue;
     const p = id.parent;
     if (p?.type === "attribute" && p.childForFieldName("attribute")?.id === id.id) continue; // x.name
     if (p?.type === "keyword_argument" && p.childForFieldName("name")?.id === id.id) continue; // f(name=…)

@@ -4,6 +4,7 @@
 import { EditSet } from "./edits.js";
 import type { Node, Tree } from "./parser.js";
 import { lineOf, lineStartsOf } from "./lines.js";
+import { lowerBound } from "./search.js";
 import { ImportTable } from "./imports.js";
 import { Scopes } from "./scope.js";
 import { AddonModel, type AddonKnowledge } from "./addons.js";
@@ -72,6 +73,8 @@ export class TreeFacts {
   addons?: AddonModel;
   /** identifier node id → what it resolves to (ImportTable.resolve). */
   readonly resolved = new Map<number, string | null>();
+  /** "scope node id:name" → what the name means there (ImportTable.resolveName at depth 0). */
+  readonly resolvedNames = new Map<string, string | null>();
   readonly reaching = new Map<string, Set<string>>();
   moduleImports?: unknown;
   resolvable?: Set<string>;
@@ -111,6 +114,16 @@ export class SourceFile {
       this.facts.nodes.set(key, found);
     }
     return found;
+  }
+
+  /** The nodes of the given type(s) inside `outer` (itself included), in document order: a binary search of nodes(). */
+  nodesWithin(types: string | readonly string[], outer: Node): Node[] {
+    const all = this.nodes(types);
+    const out: Node[] = [];
+    for (let i = lowerBound(all, (n) => n.startIndex < outer.startIndex); i < all.length && all[i].startIndex <= outer.endIndex; i++) {
+      if (all[i].endIndex <= outer.endIndex) out.push(all[i]);
+    }
+    return out;
   }
 
   get imports(): ImportTable {
