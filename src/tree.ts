@@ -10,6 +10,8 @@ import type Parser from "tree-sitter";
 import { lowerBound } from "./search.js";
 
 let nextId = 1;
+/** The children of every leaf (most nodes): one shared, frozen empty array (memory; a push would throw). */
+const NO_CHILDREN: Node[] = Object.freeze([]) as unknown as Node[];
 
 export class Node {
   readonly id = nextId++;
@@ -18,9 +20,10 @@ export class Node {
   index = 0;
   /** The field this node fills in its parent (`name`, `body`, …), if any. */
   field: string | null = null;
-  readonly children: Node[] = [];
-  isMissing = false;
-  hasError = false;
+  children: Node[] = NO_CHILDREN;
+  // Set only in trees with a syntax error; false on the prototype for the others (memory).
+  declare isMissing: boolean;
+  declare hasError: boolean;
   private _namedChildren?: Node[];
   private _text?: string;
 
@@ -43,15 +46,15 @@ export class Node {
     n.parent = parent;
     n.index = this.index;
     n.field = this.field;
-    n.isMissing = this.isMissing;
-    n.hasError = this.hasError;
+    if (this.isMissing) n.isMissing = true;
+    if (this.hasError) n.hasError = true;
     this.cloneChildrenInto(n, tree, shift);
     return n;
   }
 
   /** Gives `target` (a fresh node at this node's place in a new tree) copies of this node's children. */
   cloneChildrenInto(target: Node, tree: Tree, shift: number): void {
-    for (const c of this.children) target.children.push(c.cloneInto(tree, shift, target));
+    if (this.children.length > 0) target.children = this.children.map((c) => c.cloneInto(tree, shift, target));
   }
 
   get text(): string {
@@ -164,6 +167,9 @@ export class Node {
     return `(${this.type}${this.namedChildren.map((c) => " " + c.toString()).join("")})`;
   }
 }
+
+Node.prototype.isMissing = false;
+Node.prototype.hasError = false;
 
 /** A change between two texts: [start, oldEnd) of the old text became [start, start + newLength). */
 export interface TextChange {
@@ -329,7 +335,7 @@ function copy(tree: Tree, native: Parser.Tree, reuseOf?: Reuse): Node {
     if (!reused && c.gotoFirstChild()) {
       const child = make();
       child.parent = current;
-      current.children.push(child);
+      current.children = [child];
       current = child;
       continue;
     }
