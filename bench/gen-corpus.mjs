@@ -16,6 +16,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pythonSyntaxErrors } from "../scripts/python-ast.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_SEED = 20240611;
@@ -429,19 +430,8 @@ function stdlibFiles(root, excludes) {
 
 /** python3's ast over some files: throws with the first failures. */
 function checkWithPythonAst(files) {
-  const script = [
-    "import ast, sys",
-    "bad = []",
-    "for p in sys.stdin.read().splitlines():",
-    "    try:",
-    "        ast.parse(open(p, 'rb').read(), p)",
-    "    except SyntaxError as e:",
-    "        bad.append('%s:%s: %s' % (p, e.lineno, e.msg))",
-    "print('\\n'.join(bad[:10]))",
-    "sys.exit(1 if bad else 0)",
-  ].join("\n");
-  const r = spawnSync("python3", ["-c", script], { input: files.join("\n"), encoding: "utf8", maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`generated addons that python3 cannot parse:\n${r.stdout}${r.stderr}`);
+  const bad = pythonSyntaxErrors(files);
+  if (bad.length > 0) throw new Error(`generated addons that python3 cannot parse:\n${bad.slice(0, 10).join("\n")}`);
 }
 
 export async function ensureCorpus({ n = 2000, scale = 1, seed = DEFAULT_SEED, out, force = false, checkAll = false, log = console.error } = {}) {

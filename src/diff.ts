@@ -6,7 +6,7 @@
 // lines long enough that no hunk could span them, and each piece is compared on its own.
 import { structuredPatch } from "diff";
 import type { Region } from "./change-map.js";
-import { lineStartsOf } from "./lines.js";
+import { countNewlines, lineStartsOf } from "./lines.js";
 
 const CONTEXT = 3;
 /** Whole unchanged lines a cut needs around it: more than twice the context, so no hunk spans it. */
@@ -64,12 +64,6 @@ function cuts(before: string, regions: readonly Region[]): { old: number; new: n
     line = last;
   }
   return found;
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
-  return n;
 }
 
 function range(start: number, lines: number): string {

@@ -12,3 +12,10 @@ export function lineStartsOf(text: string): number[] {
 export function lineOf(lineStarts: readonly number[], offset: number): number {
   return Math.max(0, lowerBound(lineStarts, (start) => start <= offset) - 1);
 }
+
+/** How many "\n" the text holds. */
+export function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}

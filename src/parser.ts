@@ -2,7 +2,7 @@
 // (src/tree.ts); the native tree is kept only as the base of the next incremental parse.
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
-import { lineOf, lineStartsOf } from "./lines.js";
+import { countNewlines, lineOf, lineStartsOf } from "./lines.js";
 import { Node, Tree, type TextChange } from "./tree.js";
 
 export { Node, Tree, type TextChange };
@@ -56,7 +56,7 @@ export function reparse(old: Tree, changes: readonly TextChange[], text: string)
     const newEndPosition =
       lastNl === -1
         ? { row: startPosition.row, column: startPosition.column + inserted.length }
-        : { row: startPosition.row + inserted.split("\n").length - 1, column: inserted.length - lastNl - 1 };
+        : { row: startPosition.row + countNewlines(inserted), column: inserted.length - lastNl - 1 };
     old.native.edit({
       startIndex: c.start,
       oldEndIndex: c.oldEnd,

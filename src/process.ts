@@ -4,7 +4,8 @@ import { annotate, ANNOTATION_PREFIX, leftoverAnnotations } from "./annotate.js"
 import { DecodeError, decodeSource, encodeSource } from "./encoding.js";
 import { firstSyntaxError, parse } from "./parser.js";
 import { mayMatch, runPipeline } from "./pipeline.js";
-import { detectLayout, lineStartsOf, positionIn, type Finding } from "./source.js";
+import { detectLayout, positionIn, type Finding } from "./source.js";
+import { lineStartsOf } from "./lines.js";
 import { unifiedDiff } from "./diff.js";
 import { ChangeMap } from "./change-map.js";
 import type { Registry, Step, Transform } from "./transform.js";

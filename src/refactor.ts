@@ -53,8 +53,6 @@ export function isFreeIn(file: SourceFile, def: Node, name: string): boolean {
   return true;
 }
 
-
-
 /** The annotation node of a parameter (`x: T` → T), if any. */
 export function parameterAnnotation(param: Node): Node | null {
   if (param.type === "typed_parameter" || param.type === "typed_default_parameter") return param.childForFieldName("type");

@@ -4,7 +4,6 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Candidate } from "./files.js";
 import { handleFile } from "./handle.js";
-import { afterFile } from "./memory.js";
 import { processOptions, type RunConfig } from "./options.js";
 import type { FileResult } from "./process.js";
 import type { Registry } from "./transform.js";
@@ -40,9 +39,7 @@ async function inThread(o: ProcessAllOptions): Promise<void> {
   for (let i = 0; i < o.files.length; i++) {
     o.onResult(handleFile(o.files[i], opts, o.config.mode), o.files[i]);
     o.onProgress?.(i + 1, o.files.length);
-    // Let the event loop turn (finalizers run then) and collect now and then: native trees
-    // are freed only when their wrappers are collected (src/memory.ts).
-    afterFile();
+    // Let the event loop turn: node-tree-sitter frees a native tree's memory only then.
     await yieldToLoop();
   }
 }

@@ -43,19 +43,13 @@ const COMPREHENSION_TYPES = new Set([
   "generator_expression",
 ]);
 
-
 export class Scopes {
   private readonly byNode = new Map<number, Scope>();
-  private identifiers?: Node[];
   /** Scopes other than the module, ordered by start (nested ranges). */
   private readonly ordered: Scope[] = [];
   readonly module: Scope;
 
-  constructor(
-    root: Node,
-    /** Cached descendantsOfType of the file, when there is one. */
-    private readonly nodesOf: (types: readonly string[]) => Node[] = (types) => root.descendantsOfType([...types]),
-  ) {
+  constructor(private readonly root: Node) {
     this.module = this.newScope(root, "module", null);
     this.buildAll(root);
   }
@@ -135,8 +129,7 @@ export class Scopes {
   private namesIndex(name: string): { node: Node; start: number; end: number }[] {
     if (!this.names) {
       this.names = new Map();
-      this.identifiers ??= this.nodesOf(["identifier"]);
-      for (const node of this.identifiers) {
+      for (const node of this.root.descendantsOfType("identifier")) {
         const text = node.text;
         let list = this.names.get(text);
         if (!list) this.names.set(text, (list = []));
@@ -162,7 +155,7 @@ export class Scopes {
   private buildAll(root: Node): void {
     const module = this.module;
     // The scopes and the binding sites together, in document order.
-    const all = this.nodesOf(SCOPE_AND_BINDING_TYPES);
+    const all = root.descendantsOfType(SCOPE_AND_BINDING_TYPES);
     const scopeSet = new Set(SCOPE_TYPES);
     const bindingSet = new Set(BINDING_TYPES);
     const scopeNodes = all.filter((n) => scopeSet.has(n.type));
@@ -310,7 +303,6 @@ function isParameterName(n: Node): boolean {
   }
   return false;
 }
-
 
 function bindParameter(p: Node, bind: (b: Binding) => void): void {
   let ident: Node | null = null;

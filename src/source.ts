@@ -131,7 +131,7 @@ export class SourceFile {
   }
 
   get scopes(): Scopes {
-    return (this.facts.scopes ??= new Scopes(this.root, (types) => this.nodes(types)));
+    return (this.facts.scopes ??= new Scopes(this.root));
   }
 
   get addons(): AddonModel {
@@ -258,8 +258,6 @@ export class SourceFile {
     }
   }
 }
-
-export { lineStartsOf };
 
 export function positionIn(
   text: string,

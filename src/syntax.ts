@@ -105,7 +105,6 @@ export function enclosingFunction(node: Node): Node | null {
   return null;
 }
 
-
 /** Is `n` inside an import statement (part of an import path, an imported name or an alias)? */
 export function inImportStatement(n: Node): boolean {
   for (let p = n.parent; p; p = p.parent) {

@@ -3,7 +3,6 @@
 // memory only then (a tight loop over thousands of files would grow without bound).
 import { parentPort, workerData } from "node:worker_threads";
 import { handleFile } from "./handle.js";
-import { afterFile } from "./memory.js";
 import type { Candidate } from "./files.js";
 import { processOptions, type RunConfig } from "./options.js";
 import { registry } from "../transforms/index.js";
@@ -19,7 +18,6 @@ parentPort!.on("message", async (batch: { index: number; file: Candidate }[]) =>
     // The new content was written (or is not needed): do not copy it back.
     delete result.output;
     parentPort!.postMessage({ index, result });
-    afterFile();
     await yieldToLoop();
   }
   parentPort!.postMessage({ done: true });

@@ -2,31 +2,26 @@
 // findings are reviewed snapshots (test/e2e/*.diff, *.findings.txt); writing the result and
 // running again changes nothing and reports the same findings.
 // UPDATE_SNAPSHOTS=1 rewrites the expected files (review the diff!).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { pythonSyntaxErrors } from "../scripts/python-ast.mjs";
+import { ROOT, cli, tmpdir } from "./cli-helpers.js";
 
-const ROOT = path.resolve(__dirname, "..");
-const BIN = path.join(ROOT, "bin/mitm-codemod.js");
 const E2E = path.join(__dirname, "e2e");
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
-const tmpRoots: string[] = [];
-afterAll(() => tmpRoots.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** A tree with test/e2e/addons as addons/ and examples/v6-addons as examples/. */
 function tree(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mitm-codemod-e2e-"));
-  tmpRoots.push(dir);
+  const dir = tmpdir();
   fs.cpSync(path.join(E2E, "addons"), path.join(dir, "addons"), { recursive: true });
   fs.cpSync(path.join(ROOT, "examples/v6-addons"), path.join(dir, "examples"), { recursive: true });
   return dir;
 }
 
 function run(dir: string, args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args, "addons", "examples"], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "true" } });
-  return { code: r.status, diff: r.stdout, stderr: r.stderr };
+  const r = cli([...args, "addons", "examples"], dir, { env: { CI: "true" } });
+  return { code: r.code, diff: r.stdout, stderr: r.stderr };
 }
 
 const warnings = (stderr: string) => stderr.split("\n").filter((l) => /^\S+:\d+:\d+: \S+ (?!note: )/.test(l)).join("\n");
@@ -58,7 +53,6 @@ describe.each([
 
     // Every migrated file is valid Python for CPython.
     const files = fs.readdirSync(path.join(dir, "addons")).map((f) => path.join(dir, "addons", f));
-    const py = spawnSync("python3", ["-c", "import ast,sys\nfor p in sys.argv[1:]: ast.parse(open(p).read(), p)", ...files], { encoding: "utf8" });
-    expect(py.stderr).toBe("");
+    expect(pythonSyntaxErrors(files)).toEqual([]);
   });
 });

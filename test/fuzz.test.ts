@@ -8,7 +8,6 @@ import { snapshotCases } from "./snapshot-cases.js";
 import fs from "node:fs";
 import path from "node:path";
 
-
 const SEED = 20261124;
 const MUTATIONS_PER_RUN = Number(process.env.FUZZ_MUTATIONS ?? 600);
 

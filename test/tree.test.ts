@@ -127,7 +127,6 @@ describe("the JavaScript copy of a tree-sitter tree", () => {
   });
 });
 
-
 const SNIPPETS = ["", "x", "logging", ")", "(", ":", "\n", "\n    ", "\r\n", '"', "é🎉", "# c\n", "def g():\n    pass\n", ",", "\t"];
 
 describe("re-parsing a changed text (incremental, reusing the old copy)", () => {
