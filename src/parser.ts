@@ -3,7 +3,7 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { countNewlines, lineOf, lineStartsOf } from "./lines.js";
-import { Node, Tree, type TextChange } from "./tree.js";
+import { Node, Tree, type Grammar, type TextChange } from "./tree.js";
 
 export { Node, Tree, type TextChange };
 
@@ -14,6 +14,14 @@ export { Node, Tree, type TextChange };
 export const checks = { verifyTrees: !!process.env.MITM_CODEMOD_VERIFY_TREES };
 
 let parser: Parser | undefined;
+
+const grammar: Grammar = {
+  typesWithFields: new Set(
+    (Python as unknown as { nodeTypeInfo: { type: string; fields?: object }[] }).nodeTypeInfo
+      .filter((t) => t.fields && Object.keys(t.fields).length > 0)
+      .map((t) => t.type),
+  ),
+};
 
 function getParser(): Parser {
   if (!parser) {
@@ -30,13 +38,14 @@ function parseNative(text: string, old: Parser.Tree | null): Parser.Tree {
 }
 
 export function parse(text: string): Tree {
-  return new Tree(text, parseNative(text, null));
+  return new Tree(text, parseNative(text, null), grammar);
 }
 
 /**
  * The tree of `text`, which is `old.text` with `changes` applied (old coordinates, sorted,
- * disjoint). The old native tree is edited and becomes the base of an incremental parse; it
- * must not be used for anything else afterwards (the old JavaScript copy stays valid).
+ * disjoint). The old native tree is edited and becomes the base of an incremental parse, and
+ * the new copy takes over the nodes of the old copy's unchanged parts: `old` must not be used
+ * afterwards.
  */
 export function reparse(old: Tree, changes: readonly TextChange[], text: string): Tree {
   const lineStarts = lineStartsOf(old.text);
@@ -67,7 +76,7 @@ export function reparse(old: Tree, changes: readonly TextChange[], text: string)
     });
   }
   const native = parseNative(text, old.native);
-  const tree = new Tree(text, native, { old, changes, changed: old.native.getChangedRanges(native) });
+  const tree = new Tree(text, native, grammar, { old, changes, changed: old.native.getChangedRanges(native) });
   if (checks.verifyTrees) verifySame(tree, parse(text));
   return tree;
 }

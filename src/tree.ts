@@ -3,24 +3,36 @@
 // new wrapper object; the transforms ask hundreds of such questions per file, several times
 // per pass. One cursor walk right after parsing copies the tree into these objects (about 0.5 µs
 // per node, nearly all of it native calls), and everything after that is ordinary property
-// access. Trees are never edited: a changed text is parsed again, incrementally (tree-sitter
-// reuses the unchanged parts of the old tree), and the copy of the new tree takes the copies of
-// those unchanged parts from the old copy (a JavaScript clone, no native call per node).
+// access. A changed text is parsed again, incrementally (tree-sitter reuses the unchanged parts
+// of the old tree), and the copy of the new tree takes the nodes of those unchanged parts from
+// the old copy: they are moved, not copied (no native call and no allocation per node), so the
+// old copy must not be used after a re-parse.
 import type Parser from "tree-sitter";
 import { lowerBound } from "./search.js";
 
 let nextId = 1;
-/** The children of every leaf (most nodes): one shared, frozen empty array (memory; a push would throw). */
-const NO_CHILDREN: Node[] = Object.freeze([]) as unknown as Node[];
+/**
+ * The children of every leaf (most nodes): one shared empty array (memory). Not frozen: a frozen
+ * array has its own kind of elements, and a `for (const c of node.children)` that meets both
+ * kinds is deoptimised into allocating an iterator result per child (a quarter of all the
+ * memory a run allocated). `children` is readonly in the type, so nothing can push onto it.
+ */
+const NO_CHILDREN: readonly Node[] = (() => {
+  // Made non-empty first so that its elements kind is that of the other children arrays.
+  const a: Node[] = [null as unknown as Node];
+  a.pop();
+  return a;
+})();
 
 export class Node {
-  readonly id = nextId++;
+  /** Document order within a tree (renumbered when a re-parse moves the node into a new tree). */
+  id = nextId++;
   parent: Node | null = null;
   /** Position in parent.children. */
   index = 0;
   /** The field this node fills in its parent (`name`, `body`, …), if any. */
   field: string | null = null;
-  children: Node[] = NO_CHILDREN;
+  children: readonly Node[] = NO_CHILDREN;
   // Set only in trees with a syntax error; false on the prototype for the others (memory).
   declare isMissing: boolean;
   declare hasError: boolean;
@@ -28,33 +40,42 @@ export class Node {
   private _text?: string;
 
   constructor(
-    private readonly tree: Tree,
+    private tree: Tree,
     readonly type: string,
     readonly isNamed: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
+    // Not readonly only for moveChildrenTo (a re-parse shifts the nodes it takes over).
+    public startIndex: number,
+    public endIndex: number,
   ) {
-    // Nodes are made in document order: the per-type lists come out in document order.
-    const list = tree.byType.get(type);
-    if (list) list.push(this);
-    else tree.byType.set(type, [this]);
+    tree.register(this);
   }
 
-  /** A copy of this node's subtree for `tree`, `shift` characters further in its text. */
-  cloneInto(tree: Tree, shift: number, parent: Node | null): Node {
-    const n = new Node(tree, this.type, this.isNamed, this.startIndex + shift, this.endIndex + shift);
-    n.parent = parent;
-    n.index = this.index;
-    n.field = this.field;
-    if (this.isMissing) n.isMissing = true;
-    if (this.hasError) n.hasError = true;
-    this.cloneChildrenInto(n, tree, shift);
-    return n;
+  /**
+   * Gives `target` (a fresh node at this node's place in a new tree, `shift` characters further)
+   * this node's children and their subtrees: each node is renumbered, shifted and indexed in its
+   * new tree, in document order. This node and its old tree are dead afterwards.
+   */
+  moveChildrenTo(target: Node, tree: Tree, shift: number): void {
+    const children = this.children;
+    if (children.length === 0) return;
+    this.children = NO_CHILDREN;
+    this._namedChildren = undefined;
+    target.children = children;
+    for (const c of children) {
+      c.parent = target;
+      c.moveInto(tree, shift);
+    }
   }
 
-  /** Gives `target` (a fresh node at this node's place in a new tree) copies of this node's children. */
-  cloneChildrenInto(target: Node, tree: Tree, shift: number): void {
-    if (this.children.length > 0) target.children = this.children.map((c) => c.cloneInto(tree, shift, target));
+  private moveInto(tree: Tree, shift: number): void {
+    this.id = nextId++;
+    this.tree = tree;
+    this.startIndex += shift;
+    this.endIndex += shift;
+    // The text is the same, but the cached slice would keep the old text alive.
+    this._text = undefined;
+    tree.register(this);
+    for (const c of this.children) c.moveInto(tree, shift);
   }
 
   get text(): string {
@@ -187,9 +208,17 @@ export class Tree {
     readonly text: string,
     /** Kept for the next incremental parse (see reparse in parser.ts). */
     readonly native: Parser.Tree,
+    grammar: Grammar,
     reuse?: Reuse,
   ) {
-    this.rootNode = copy(this, native, reuse);
+    this.rootNode = copy(this, native, grammar, reuse);
+  }
+
+  /** Indexes a node made or moved into this tree (in document order: the per-type lists come out sorted). */
+  register(n: Node): void {
+    const list = this.byType.get(n.type);
+    if (list) list.push(n);
+    else this.byType.set(n.type, [n]);
   }
 
   /** Every node of the given types in document order. */
@@ -287,30 +316,54 @@ function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
   return lowerBound(ends, (end) => end < at);
 }
 
+/** What the copy may assume of the language (from its node-types.json). */
+export interface Grammar {
+  /** The node types that have fields: the children of the others need no field lookup. */
+  typesWithFields: ReadonlySet<string>;
+}
+
 // What a node type id or field id stands for, read from the cursor the first time it is seen
 // (a few dozen ids per language), so that most nodes cost only numeric native calls.
 const typeNames: string[] = [];
 const typeNamed: boolean[] = [];
+/**
+ * An anonymous node is a token spelled as its type (`(`, `def`, `==`), so its end is its start
+ * plus that length, and it has no children: two native calls fewer for a third of all nodes.
+ * Not for an anonymous alias of several tokens (`not in`, `is not`: spaced, with children).
+ */
+const typeIsToken: boolean[] = [];
+const typeHasFields: boolean[] = [];
 const fieldNames: string[] = [];
 
-function copy(tree: Tree, native: Parser.Tree, reuseOf?: Reuse): Node {
+function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse): Node {
   const c = native.walk();
   const reuse = reuseOf && new ReuseIndex(reuseOf);
+  // A tree with a syntax error (MISSING tokens are zero-width; an ERROR node may hold fields)
+  // is read without the shortcuts.
   const withErrors = native.rootNode.hasError;
-  /** Set by make() when the node's children were cloned from the old copy: the walk does not descend. */
+  /** Set by make() when the node's children were moved from the old copy: the walk does not descend. */
   let reused = false;
-  const make = (): Node => {
-    const typeId = c.nodeTypeId;
+  /** Set by make(): the node is a token (see typeIsToken), the walk does not descend. */
+  let token = false;
+  /** The type id of the node make() made last. */
+  let madeType = 0;
+  const make = (parentType: number): Node => {
+    const typeId = (madeType = c.nodeTypeId);
     let type = typeNames[typeId];
     if (type === undefined) {
       type = typeNames[typeId] = c.nodeType;
       typeNamed[typeId] = c.nodeIsNamed;
+      typeIsToken[typeId] = !typeNamed[typeId] && type.length > 0 && !/\s/.test(type);
+      typeHasFields[typeId] = grammar.typesWithFields.has(type);
     }
+    token = !withErrors && typeIsToken[typeId];
     const start = c.startIndex;
-    const end = c.endIndex;
+    const end = token ? start + type.length : c.endIndex;
     const n = new Node(tree, type, typeNamed[typeId], start, end);
-    const fieldId = c.currentFieldId;
-    if (fieldId) n.field = fieldNames[fieldId] ??= c.currentFieldName;
+    if (parentType >= 0 && (withErrors || typeHasFields[parentType])) {
+      const fieldId = c.currentFieldId;
+      if (fieldId) n.field = fieldNames[fieldId] ??= c.currentFieldName;
+    }
     if (withErrors) {
       // Whether a node has an error cannot be told from its visible children (a hidden token
       // may be MISSING; an ERROR leaf inside an ERROR node counts none), so tree-sitter is
@@ -319,39 +372,55 @@ function copy(tree: Tree, native: Parser.Tree, reuseOf?: Reuse): Node {
       n.hasError = c.currentNode.hasError;
     }
     reused = false;
-    if (reuse && end > start) {
+    if (reuse && end > start && !token) {
       const origin = reuse.unchangedOrigin(start, end);
       const old = origin < 0 ? null : reuse.old.nodeAt(origin, origin + (end - start), type);
       if (old && old.children.length > 0) {
-        old.cloneChildrenInto(n, tree, start - origin);
+        old.moveChildrenTo(n, tree, start - origin);
         reused = true;
       }
     }
     return n;
   };
-  const root = make();
+  const root = make(-1);
   let current = root;
+  // The children of the nodes on the current path are collected in one scratch array per depth
+  // and copied out at their exact size when the walk leaves the parent (an array grown by push
+  // holds room for 17 after its second element: memory and allocation).
+  let depth = 0;
+  const typeOnPath = [madeType];
   for (;;) {
-    if (!reused && c.gotoFirstChild()) {
-      const child = make();
+    if (!reused && !token && c.gotoFirstChild()) {
+      const child = make(typeOnPath[depth]);
       child.parent = current;
-      current.children = [child];
+      const siblings = (scratch[depth] ??= []);
+      siblings.push(child);
+      depth++;
+      typeOnPath[depth] = madeType;
       current = child;
       continue;
     }
     for (;;) {
       const parent = current.parent;
       if (parent === null) return root;
+      const siblings = scratch[depth - 1];
       if (c.gotoNextSibling()) {
-        const sibling = make();
+        const sibling = make(typeOnPath[depth - 1]);
         sibling.parent = parent;
-        sibling.index = parent.children.length;
-        parent.children.push(sibling);
+        sibling.index = siblings.length;
+        siblings.push(sibling);
+        typeOnPath[depth] = madeType;
         current = sibling;
         break;
       }
       c.gotoParent();
+      parent.children = siblings.slice();
+      siblings.length = 0; // holds no node of this tree after the copy
+      depth--;
       current = parent;
     }
   }
 }
+
+/** copy()'s per-depth buffers of children, kept between copies. */
+const scratch: Node[][] = [];
