@@ -54,10 +54,27 @@ export interface PipelineOptions {
   assumeAddon?: boolean;
 }
 
-/** Does the text contain one of the words some planned transform needs? (Before parsing.) */
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Per word list: one regular expression that finds any of its strings (built on first use). */
+const anyOf = new WeakMap<readonly (string | RegExp)[], RegExp | null>();
+
+/**
+ * Does the text contain one of the words? (The pre-filter, before parsing.) The strings are
+ * searched for with one regular expression, not one includes() each: the pre-filter of the
+ * evidence words (46 of them) over 35 MB of Python took 470 ms that way, 60 ms this way.
+ */
 export function mayMatch(text: string, words: readonly (string | RegExp)[] | null): boolean {
   if (!words) return true;
-  for (const w of words) if (typeof w === "string" ? text.includes(w) : w.test(text)) return true;
+  let any = anyOf.get(words);
+  if (any === undefined) {
+    const strings = words.filter((w): w is string => typeof w === "string");
+    // An empty string is in every text, as includes("") says.
+    any = strings.length > 0 ? new RegExp(strings.map(escapeRegExp).join("|")) : null;
+    anyOf.set(words, any);
+  }
+  if (any?.test(text)) return true;
+  for (const w of words) if (typeof w !== "string" && w.test(text)) return true;
   return false;
 }
 
@@ -78,7 +95,7 @@ export class WordSearch {
   constructor(words: Iterable<string>) {
     const list = [...new Set(words)].filter((w) => w !== "").sort((a, b) => b.length - a.length);
     for (const w of list) this.contained.set(w, list.filter((v) => w.includes(v)));
-    this.any = list.length > 0 ? new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : null;
+    this.any = list.length > 0 ? new RegExp(list.map(escapeRegExp).join("|"), "g") : null;
   }
 
   mayMatch(text: string, needs: readonly (string | RegExp)[]): boolean {

@@ -112,13 +112,13 @@ export class Scopes {
   references(scope: Scope, name: string): Node[] {
     const out: Node[] = [];
     for (const ref of this.namesIndex(name)) {
-      if (ref.start < scope.node.startIndex || ref.end > scope.node.endIndex) continue;
-      if (this.resolveIdentifier(ref.node) === scope) out.push(ref.node);
+      if (ref.startIndex < scope.node.startIndex || ref.endIndex > scope.node.endIndex) continue;
+      if (this.resolveIdentifier(ref) === scope) out.push(ref);
     }
     return out;
   }
 
-  private names?: Map<string, { node: Node; start: number; end: number }[]>;
+  private names?: Map<string, Node[]>;
   private checked = new Set<string>();
 
   /**
@@ -126,20 +126,20 @@ export class Scopes {
    * text once; whether one is a name use (which asks for its parent) is decided only for the
    * names someone looks up.
    */
-  private namesIndex(name: string): { node: Node; start: number; end: number }[] {
+  private namesIndex(name: string): Node[] {
     if (!this.names) {
       this.names = new Map();
       for (const node of this.root.descendantsOfType("identifier")) {
         const text = node.text;
         let list = this.names.get(text);
         if (!list) this.names.set(text, (list = []));
-        list.push({ node, start: node.startIndex, end: node.endIndex });
+        list.push(node);
       }
     }
     const list = this.names.get(name) ?? [];
     if (!this.checked.has(name)) {
       this.checked.add(name);
-      const refs = list.filter((r) => isReference(r.node));
+      const refs = list.filter((r) => isReference(r));
       this.names.set(name, refs);
       return refs;
     }

@@ -78,6 +78,17 @@ export class Node {
     for (const c of this.children) c.moveInto(tree, shift);
   }
 
+  /**
+   * Is this node's text, up to its first ".", exactly `name` (a name without dots)? The same as
+   * `text.split(".", 1)[0] === name` without slicing the text: asked of every attribute and
+   * identifier of a file.
+   */
+  headIs(name: string): boolean {
+    const text = this.tree.text;
+    const after = this.startIndex + name.length;
+    return after <= this.endIndex && text.startsWith(name, this.startIndex) && (after === this.endIndex || text.charCodeAt(after) === 46); // "."
+  }
+
   get text(): string {
     return (this._text ??= this.tree.text.slice(this.startIndex, this.endIndex));
   }
@@ -223,11 +234,16 @@ export class Tree {
 
   /** Every node of the given types in document order. */
   ofTypes(types: readonly string[]): Node[] {
-    if (types.length === 1) return (this.byType.get(types[0]) ?? []).slice();
-    // concat, not push(...list): a huge file has more nodes of a type than a call has arguments.
-    const found = ([] as Node[]).concat(...[...new Set(types)].map((t) => this.byType.get(t) ?? []));
-    // Ids are given in creation order, which is document order.
-    return found.sort((a, b) => a.id - b.id);
+    const lists: Node[][] = [];
+    for (const t of new Set(types)) {
+      const list = this.byType.get(t);
+      if (list) lists.push(list);
+    }
+    if (lists.length === 0) return [];
+    // Each list is in document order (ids ascending): merged two by two, not sorted.
+    let merged = lists[0].slice();
+    for (let k = 1; k < lists.length; k++) merged = mergeById(merged, lists[k]);
+    return merged;
   }
 
   /** The node of this tree with exactly this range and type, if there is one (a walk down from the root). */
@@ -314,6 +330,18 @@ class ReuseIndex {
 /** The first index whose value (`ends`, ascending) is >= `at`, or ends.length. */
 function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
   return lowerBound(ends, (end) => end < at);
+}
+
+/** Two lists of nodes in document order, merged (a loop, not push(...list): huge files). */
+function mergeById(a: readonly Node[], b: readonly Node[]): Node[] {
+  // Pushed, not preallocated: a holey array is another elements kind for every for-of over it.
+  const out: Node[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].id < b[j].id ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** What the copy may assume of the language (from its node-types.json). */

@@ -411,6 +411,18 @@ describe("WordSearch (the per-transform text pre-filter)", () => {
     }
   });
 
+  it("mayMatch (the file pre-filter) answers as includes() of any word, in one search", async () => {
+    const { mayMatch } = await import("../src/pipeline.js");
+    const lists = [["ctx", "ctx.log", "a+b", "(x)"], ["server_conn", "conn", "$^"], ["nothing"], [""], ["[y]", "x\\d"]];
+    const texts = ["ctx.log.info(x)", "abcd", "y = a+b", "f(x) if server_conn else 0", "nothing here", "", "[y] or x\\d", "$^"];
+    for (const words of lists) {
+      for (const text of texts) expect(mayMatch(text, words), `${words} in ${JSON.stringify(text)}`).toBe(words.some((w) => text.includes(w)));
+    }
+    expect(mayMatch("import ssl", ["nope", /\bssl\b/])).toBe(true);
+    expect(mayMatch("import sslx", ["nope", /\bssl\b/])).toBe(false);
+    expect(mayMatch("anything", null)).toBe(true);
+  });
+
   it("tries word patterns (RegExps) on the text", async () => {
     const { WordSearch } = await import("../src/pipeline.js");
     const search = new WordSearch(["flow"]);

@@ -110,6 +110,15 @@ describe("the JavaScript copy of a tree-sitter tree", () => {
     }
   });
 
+  it.each(inputs)("answers headIs as text.split(\".\", 1)[0] === name: %s", (_name, text) => {
+    const root = parse(text).rootNode;
+    for (const node of root.descendantsOfType(["attribute", "identifier", "call", "subscript"])) {
+      const head = node.text.split(".", 1)[0];
+      const names = [head, head.slice(0, -1), `${head}x`, node.text, "ctx", "self"].filter((n) => n !== "" && !n.includes("."));
+      for (const name of names) expect(node.headIs(name), `${node.text} / ${name}`).toBe(head === name);
+    }
+  });
+
   it("answers for a huge file: more nodes of a type than a function call takes arguments", () => {
     const n = 300_000;
     const root = parse(`x = [${"a, ".repeat(n)}]\n`).rootNode;
