@@ -83,16 +83,19 @@ export class Reporter {
       stderr.write(`${c.bold(r.display)}: ${what}${e.internal ? `; ${REPORT_HINT}` : ""}\n`);
       return;
     }
+    // The file's lines for stderr go out in one write (a write is a system call when stderr is a file).
+    let lines = "";
     if (r.status === "changed") {
       if (mode === "diff" && r.diff) stdout.write(this.o.colorStdout ? colorDiff(r.diff.toString("utf8"), this.out) : r.diff);
-      if (mode === "check") stderr.write(`${c.bold(r.display)}: would change\n`);
+      if (mode === "check") lines += `${c.bold(r.display)}: would change\n`;
     }
     for (const f of r.findings) {
       if (f.severity === "info" && quiet) continue;
       const where = `${c.bold(r.display)}:${f.line}:${f.column}:`;
       const id = f.severity === "info" ? c.cyan(f.id) : c.yellow(f.id);
-      stderr.write(`${where} ${id} ${f.severity === "info" ? "note: " : ""}${f.message}\n`);
+      lines += `${where} ${id} ${f.severity === "info" ? "note: " : ""}${f.message}\n`;
     }
+    if (lines !== "") stderr.write(lines);
   }
 
   /** Prints what is left (json/sarif documents, the summary); returns the exit code. */
