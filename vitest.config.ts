@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,6 +12,7 @@ export default defineConfig({
     pool: "forks",
     // Every incremental re-parse in the tests (and in the CLI processes they start) is compared
     // with a full parse of the same text; a difference is an internal error (src/parser.ts).
-    env: { MITM_CODEMOD_VERIFY_TREES: "1" },
+    // The CLI processes keep their V8 code cache (bin/mitm-codemod.js) out of the user's home.
+    env: { MITM_CODEMOD_VERIFY_TREES: "1", MITM_CODEMOD_CACHE_DIR: path.join(os.tmpdir(), "mitm-codemod-test-code-cache") },
   },
 });

@@ -35,6 +35,30 @@ describe("command line", () => {
     expect(h.stdout).toContain("mitm-codemod --from 6 --to 12 --write ./addons");
   });
 
+  it("keeps V8's code cache after a run over files, and runs the same with it, without it, and with a damaged one", () => {
+    write(dir, { "addon.py": ADDON });
+    const cacheDir = path.join(tmpdir(), "cache");
+    const withCache = (extra: NodeJS.ProcessEnv = {}) => run(["--from", "6", "addon.py"], dir, { env: { MITM_CODEMOD_CACHE_DIR: cacheDir, ...extra } });
+    const caches = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+    expect(run(["--version"], dir, { env: { MITM_CODEMOD_CACHE_DIR: cacheDir } }).code).toBe(0);
+    expect(caches()).toEqual([]); // --version saves nothing: its cache would lack the pipeline
+    const first = withCache();
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain("+import logging");
+    expect(caches()).toHaveLength(1);
+    const file = path.join(cacheDir, caches()[0]);
+    expect(fs.statSync(file).size).toBeGreaterThan(100_000);
+    const mtime = fs.statSync(file).mtimeMs;
+    expect(withCache()).toEqual(first); // served from the cache, which stays as it is
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+    fs.writeFileSync(file, "not a V8 code cache");
+    expect(withCache()).toEqual(first); // rejected by V8, compiled again, saved again
+    expect(fs.statSync(file).size).toBeGreaterThan(100_000);
+    fs.rmSync(cacheDir, { recursive: true });
+    expect(withCache({ MITM_CODEMOD_CODE_CACHE: "0" })).toEqual(first);
+    expect(caches()).toEqual([]);
+  });
+
   it("diff mode writes nothing; its diff applies with git apply and equals --write", () => {
     fs.cpSync(EXAMPLES, path.join(dir, "addons"), { recursive: true });
     const copy = tmpdir();
