@@ -148,6 +148,15 @@ export class ImportTable {
     return cached;
   }
 
+  /**
+   * False when `node`, a name or a chain of attributes, cannot resolve to `prefix` or below:
+   * its first name is not one of namesReaching(prefix). Slices no text (asked per call or name).
+   */
+  mayReach(node: Node, prefix: string): boolean {
+    for (const name of this.namesReaching(prefix)) if (node.headIs(name)) return true;
+    return false;
+  }
+
   /** True when the file imports `module` or anything inside it. */
   importsFrom(module: string): boolean {
     for (const stmt of this.file.nodes(["import_statement", "import_from_statement"])) {

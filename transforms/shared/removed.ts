@@ -22,10 +22,12 @@ export interface Removed {
   module?: boolean;
 }
 
+/** The longest removed name that is `q` or a prefix of it up to a "." (no string is built: called per resolved chain). */
 function match(removed: readonly Removed[], q: string): Removed | null {
   let best: Removed | null = null;
   for (const r of removed) {
-    if ((q === r.name || q.startsWith(r.name + ".")) && (!best || r.name.length > best.name.length)) best = r;
+    const n = r.name.length;
+    if ((q.length === n || (q.length > n && q.charCodeAt(n) === 46)) && q.startsWith(r.name) && (!best || n > best.name.length)) best = r;
   }
   return best;
 }

@@ -64,7 +64,10 @@ export default defineTransform({
     const inlined: Node[] = [];
     let deferred = false;
     for (const call of file.nodes("call")) {
-      const header = HEADER_GETTERS[file.imports.resolve(call.childForFieldName("function")) ?? ""];
+      const fn = call.childForFieldName("function")!;
+      // Every getter lives in mitmproxy.net.websocket: a cheap test before resolving.
+      if (!file.imports.mayReach(fn, "mitmproxy.net.websocket")) continue;
+      const header = HEADER_GETTERS[file.imports.resolve(fn) ?? ""];
       if (!header) continue;
       if (file.isEdited(call)) {
         deferred = true; // inside a call inlined just now (its text was copied): the next pass

@@ -52,15 +52,8 @@ export default defineTransform({
     const handled = new Set<number>();
     let rewrote = false;
     // Only chains that start with a name reaching mitmproxy can be ctx.log: a cheap filter.
-    const roots = file.imports.namesReaching("mitmproxy");
-    if (roots.size === 0) return;
-    const heads = [...roots];
-    const mayReach = heads.every((r) => !r.includes("."))
-      ? (node: Node) => {
-          for (const r of heads) if (node.headIs(r)) return true;
-          return false;
-        }
-      : (node: Node) => roots.has(node.text.split(".", 1)[0]);
+    if (file.imports.namesReaching("mitmproxy").size === 0) return;
+    const mayReach = (node: Node) => file.imports.mayReach(node, "mitmproxy");
     for (const call of file.nodes("call")) {
       const fn = call.childForFieldName("function")!;
       if (!mayReach(fn)) continue;
