@@ -153,7 +153,10 @@ export class ImportTable {
    * its first name is not one of namesReaching(prefix). Slices no text (asked per call or name).
    */
   mayReach(node: Node, prefix: string): boolean {
-    for (const name of this.namesReaching(prefix)) if (node.headIs(name)) return true;
+    const facts = this.file.facts;
+    let names = facts.reachingList.get(prefix);
+    if (!names) facts.reachingList.set(prefix, (names = [...this.namesReaching(prefix)]));
+    for (let i = 0; i < names.length; i++) if (node.headIs(names[i])) return true;
     return false;
   }
 

@@ -76,6 +76,8 @@ export class TreeFacts {
   /** "scope node id:name" → what the name means there (ImportTable.resolveName at depth 0). */
   readonly resolvedNames = new Map<string, string | null>();
   readonly reaching = new Map<string, Set<string>>();
+  /** The same names as an array, for ImportTable.mayReach (asked per node: no Set iterator each time). */
+  readonly reachingList = new Map<string, string[]>();
   moduleImports?: unknown;
   resolvable?: Set<string>;
 }
