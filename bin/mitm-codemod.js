@@ -64,7 +64,12 @@ function saveCache(cache, script) {
 
 function loadBundle() {
   const source = fs.readFileSync(bundle, "utf8");
-  const cache = cacheFileFor(source);
+  let cache = null;
+  try {
+    cache = cacheFileFor(source);
+  } catch {
+    // No home directory to speak of: run without the cache.
+  }
   const cachedData = cache ? readIfExists(cache.file) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const module = { exports: {} };
