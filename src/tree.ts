@@ -105,43 +105,12 @@ export class Node {
     return this.namedChildren.length;
   }
 
-  child(i: number): Node | null {
-    return this.children[i] ?? null;
-  }
-
   namedChild(i: number): Node | null {
     return this.namedChildren[i] ?? null;
   }
 
-  get firstChild(): Node | null {
-    return this.children[0] ?? null;
-  }
-
-  get lastChild(): Node | null {
-    return this.children[this.children.length - 1] ?? null;
-  }
-
-  get firstNamedChild(): Node | null {
-    return this.namedChildren[0] ?? null;
-  }
-
-  get lastNamedChild(): Node | null {
-    const named = this.namedChildren;
-    return named[named.length - 1] ?? null;
-  }
-
   get previousSibling(): Node | null {
     return this.parent?.children[this.index - 1] ?? null;
-  }
-
-  get nextSibling(): Node | null {
-    return this.parent?.children[this.index + 1] ?? null;
-  }
-
-  get previousNamedSibling(): Node | null {
-    const siblings = this.parent?.children ?? [];
-    for (let i = this.index - 1; i >= 0; i--) if (siblings[i].isNamed) return siblings[i];
-    return null;
   }
 
   get nextNamedSibling(): Node | null {
