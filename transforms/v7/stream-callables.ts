@@ -7,6 +7,7 @@ import { methodsOf, parameterName, parametersOf } from "../../src/addons.js";
 import { attributeName, bodyStatements, isFiller, objectOf } from "../../src/syntax.js";
 import { parameterAnnotation } from "../../src/refactor.js";
 import { soleBinding } from "../shared/bindings.js";
+import { mentions } from "../../src/nodes.js";
 
 const MESSAGE = "stream callables receive one chunk (bytes) per call since mitmproxy 7, not an iterator of chunks.";
 
@@ -166,7 +167,3 @@ function isIterating(node: Node | null): boolean {
   return false;
 }
 
-function mentions(node: Node, name: string): boolean {
-  if (node.type === "identifier" && node.text === name) return true;
-  return node.descendantsOfType("identifier").some((i) => i.text === name);
-}
