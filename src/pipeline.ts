@@ -42,6 +42,11 @@ export interface PipelineResult {
   heldBack: number;
   /** The changed spans: input offsets and output offsets (for the diff). */
   regions: readonly Region[];
+  /**
+   * The tree of `output` (without an error). Once a pass has edited, the input tree is not
+   * usable any more: a re-parse takes over its nodes (src/tree.ts).
+   */
+  tree: Tree;
   error?: InternalError;
 }
 
@@ -156,6 +161,7 @@ export function runPipeline(
     changes: [],
     heldBack: 0,
     regions: [],
+    tree: inputTree,
     ...extra,
   });
 
@@ -243,7 +249,7 @@ export function runPipeline(
   }
   findings.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
   changes.sort((a, b) => a.start - b.start);
-  return { output: text, changed: text !== input, findings, changes, heldBack, regions: changeMap.regions };
+  return { output: text, changed: text !== input, findings, changes, heldBack, regions: changeMap.regions, tree };
 }
 
 /** Drops the findings that restate one an earlier step already reported at an overlapping span. */

@@ -101,9 +101,8 @@ export function processSource(display: string, bytes: Uint8Array, opts: ProcessO
   let findings: Finding[] = result.findings;
   let changes = result.changes;
   const changeMap = new ChangeMap(result.regions);
-  let outTree = output === text ? tree : null;
+  let outTree = result.tree;
   if (opts.annotate || output.includes(ANNOTATION_PREFIX)) {
-    outTree ??= parse(output);
     const warnings = findings.filter((f) => f.severity === "warning");
     if (opts.annotate && warnings.length > 0) {
       const a = annotate(output, outTree, detectLayout(output), warnings);

@@ -354,6 +354,24 @@ describe("pipeline", () => {
     expect(run([step("12", [late])]).findings.map((f) => f.id)).toEqual(["DEP12-09"]);
   });
 
+  it("returns the tree of its output, also when the edits of two steps give back the input text", () => {
+    const src = "x = 1\naddons = []\n";
+    const step = (label: string, from: string, to: string) =>
+      ({ label, release: "7.0.0", transforms: [t(`swap-${label}`, (f) => {
+        const n = f.nodes("integer")[0];
+        if (n?.text === from) f.replace(n, to);
+      })] }) as Step;
+    const r = runPipeline("t.py", src, parse(src), [step("7", "1", "2"), step("8", "2", "1")], {
+      selected: () => true,
+      unsafeFixes: false,
+      knowledge: registry.knowledge,
+    });
+    expect(r.output).toBe(src);
+    expect(r.tree.text).toBe(src);
+    expect(r.tree.rootNode.toString()).toBe(parse(src).rootNode.toString());
+    expect(r.tree.rootNode.descendantsOfType("integer").map((n) => n.text)).toEqual(["1"]);
+  });
+
   it("leaves files without addon evidence alone", () => {
     const r = pipeline("x = 1\n", [t("any", (f) => void f.replace(f.nodes("integer")[0], "2"))]);
     expect(r.changed).toBe(false);
