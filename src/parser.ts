@@ -3,6 +3,7 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { countNewlines, lineOf, lineStartsOf } from "./lines.js";
+import { spliceTree } from "./splice.js";
 import { Node, Tree, type Grammar, type TextChange } from "./tree.js";
 
 export { Node, Tree, type TextChange };
@@ -38,17 +39,37 @@ function parseNative(text: string, old: Parser.Tree | null): Parser.Tree {
 }
 
 export function parse(text: string): Tree {
-  return new Tree(text, parseNative(text, null), grammar);
+  return Tree.copied(text, parseNative(text, null), grammar);
 }
+
+/** MITM_CODEMOD_PROFILE=1: how re-parses were made (printed at exit). */
+export const reparseCounts = { spliced: 0, parsed: 0 };
 
 /**
  * The tree of `text`, which is `old.text` with `changes` applied (old coordinates, sorted,
- * disjoint). The old native tree is edited and becomes the base of an incremental parse, and
- * the new copy takes over the nodes of the old copy's unchanged parts: `old` must not be used
- * afterwards.
+ * disjoint): spliced from the old copy when every change allows it (src/splice.ts), otherwise
+ * parsed incrementally (the old native tree, edited, is the base) with the copy taking over
+ * the nodes of the old copy's unchanged parts. Either way `old` must not be used afterwards.
  */
 export function reparse(old: Tree, changes: readonly TextChange[], text: string): Tree {
-  const lineStarts = lineStartsOf(old.text);
+  const spliced = spliceTree(old, changes, text, parse);
+  if (spliced) {
+    reparseCounts.spliced++;
+    if (checks.verifyTrees) verifySame(spliced, parse(text), "a spliced tree");
+    return spliced;
+  }
+  reparseCounts.parsed++;
+  for (const e of old.pendingEdits) editNative(old.native, e.before, e.changes, e.after);
+  editNative(old.native, old.text, changes, text);
+  const native = parseNative(text, old.native);
+  const tree = Tree.copied(text, native, grammar, { old, changes, changed: old.native.getChangedRanges(native) });
+  if (checks.verifyTrees) verifySame(tree, parse(text), "an incremental parse");
+  return tree;
+}
+
+/** Edits a native tree of `before` to the coordinates of `after` (the base of an incremental parse). */
+function editNative(native: Parser.Tree, before: string, changes: readonly TextChange[], after: string): void {
+  const lineStarts = lineStartsOf(before);
   const point = (offset: number) => {
     const row = lineOf(lineStarts, offset);
     return { row, column: offset - lineStarts[row] };
@@ -59,14 +80,14 @@ export function reparse(old: Tree, changes: readonly TextChange[], text: string)
   for (let i = changes.length - 1; i >= 0; i--) {
     const c = changes[i];
     delta -= c.newLength - (c.oldEnd - c.start);
-    const inserted = text.slice(c.start + delta, c.start + delta + c.newLength);
+    const inserted = after.slice(c.start + delta, c.start + delta + c.newLength);
     const startPosition = point(c.start);
     const lastNl = inserted.lastIndexOf("\n");
     const newEndPosition =
       lastNl === -1
         ? { row: startPosition.row, column: startPosition.column + inserted.length }
         : { row: startPosition.row + countNewlines(inserted), column: inserted.length - lastNl - 1 };
-    old.native.edit({
+    native.edit({
       startIndex: c.start,
       oldEndIndex: c.oldEnd,
       newEndIndex: c.start + c.newLength,
@@ -75,25 +96,35 @@ export function reparse(old: Tree, changes: readonly TextChange[], text: string)
       newEndPosition,
     });
   }
-  const native = parseNative(text, old.native);
-  const tree = new Tree(text, native, grammar, { old, changes, changed: old.native.getChangedRanges(native) });
-  if (checks.verifyTrees) verifySame(tree, parse(text));
-  return tree;
 }
 
-function verifySame(a: Tree, b: Tree): void {
+function verifySame(a: Tree, b: Tree, what: string): void {
   const walk = (x: Node, y: Node, path: string) => {
     const same =
       x.type === y.type && x.startIndex === y.startIndex && x.endIndex === y.endIndex && x.field === y.field &&
       x.isNamed === y.isNamed && x.isMissing === y.isMissing && x.hasError === y.hasError && x.index === y.index &&
       x.children.length === y.children.length && x.id < (x.children[0]?.id ?? Infinity);
-    if (!same) throw new Error(`incremental parse differs from a full parse at ${path} (${x.type} ${x.startIndex}-${x.endIndex} vs ${y.type} ${y.startIndex}-${y.endIndex})`);
+    if (!same) throw new Error(`${what} differs from a full parse at ${path} (${x.type} ${x.startIndex}-${x.endIndex} vs ${y.type} ${y.startIndex}-${y.endIndex})`);
     x.children.forEach((c, i) => {
-      if (c.parent !== x) throw new Error(`incremental parse: wrong parent at ${path}/${i}`);
+      if (c.parent !== x) throw new Error(`${what}: wrong parent at ${path}/${i}`);
       walk(c, y.children[i], `${path}/${i}`);
     });
   };
   walk(a.rootNode, b.rootNode, "root");
+  // Every node reads its text from the new tree and is indexed by type there, once, in document order.
+  let count = 0;
+  const texts = (x: Node) => {
+    count++;
+    if (x.text !== a.text.slice(x.startIndex, x.endIndex)) throw new Error(`${what}: a node's text is not the new text's`);
+    for (const c of x.children) texts(c);
+  };
+  texts(a.rootNode);
+  let indexed = 0;
+  for (const [type, list] of a.byType) {
+    indexed += list.length;
+    if (!list.every((n, i) => n.type === type && (i === 0 || list[i - 1].id < n.id))) throw new Error(`${what}: the index of ${type} nodes is not in document order`);
+  }
+  if (indexed !== count) throw new Error(`${what}: ${indexed} nodes indexed, ${count} in the tree`);
 }
 
 /**

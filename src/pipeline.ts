@@ -3,9 +3,10 @@
 // verified to introduce no syntax error; if one does, the whole file is left unchanged.
 import type { AddonKnowledge } from "./addons.js";
 import { EditConflictError, type EditSet } from "./edits.js";
-import { countSyntaxErrors, parse, reparse, type Tree } from "./parser.js";
+import { countSyntaxErrors, parse, reparse, reparseCounts, type Tree } from "./parser.js";
 import { SourceFile, TreeFacts, detectLayout, type Finding } from "./source.js";
 import { ChangeMap, type Region } from "./change-map.js";
+import { spliceMisses } from "./splice.js";
 import type { Step, Transform } from "./transform.js";
 
 /** MITM_CODEMOD_PROFILE=1: time spent in each transform, printed to stderr at exit (for tuning). */
@@ -14,6 +15,8 @@ if (profile) {
   process.on("exit", () => {
     const rows = [...profile].sort((a, b) => b[1].ms - a[1].ms);
     for (const [id, p] of rows) process.stderr.write(`${p.ms.toFixed(1).padStart(9)} ms ${String(p.runs).padStart(7)} runs ${String(p.skipped).padStart(7)} skipped  ${id}\n`);
+    process.stderr.write(`re-parses: ${reparseCounts.spliced} spliced, ${reparseCounts.parsed} parsed by tree-sitter\n`);
+    for (const [why, n] of spliceMisses ?? []) process.stderr.write(`${String(n).padStart(7)} not spliced: ${why}\n`);
   });
 }
 

@@ -67,7 +67,8 @@ export class Node {
     }
   }
 
-  private moveInto(tree: Tree, shift: number): void {
+  /** Renumbers, shifts and indexes this subtree in `tree` (document order). @internal */
+  moveInto(tree: Tree, shift: number): void {
     this.id = nextId++;
     this.tree = tree;
     this.startIndex += shift;
@@ -76,6 +77,17 @@ export class Node {
     this._text = undefined;
     tree.register(this);
     for (const c of this.children) c.moveInto(tree, shift);
+  }
+
+  /** Renumbers this node alone into `tree` at a new range (its children are left to the caller). @internal */
+  relocate(tree: Tree, start: number, end: number): void {
+    this.id = nextId++;
+    this.tree = tree;
+    this.startIndex = start;
+    this.endIndex = end;
+    this._text = undefined;
+    this._namedChildren = undefined;
+    tree.register(this);
   }
 
   /**
@@ -184,14 +196,72 @@ export class Tree {
   readonly byType = new Map<string, Node[]>();
   readonly rootNode: Node;
 
-  constructor(
+  /** The copy of a native tree (reusing nodes of an old copy, see Reuse). */
+  static copied(text: string, native: Parser.Tree, grammar: Grammar, reuse?: Reuse): Tree {
+    return new Tree(text, native, [], (tree) => copy(tree, native, grammar, reuse));
+  }
+
+  private constructor(
     readonly text: string,
-    /** Kept for the next incremental parse (see reparse in parser.ts). */
+    /**
+     * The base of the next incremental parse (see reparse in parser.ts): the native tree of this
+     * text, or after splices that of an older text, which `pendingEdits` lead to this one.
+     */
     readonly native: Parser.Tree,
-    grammar: Grammar,
-    reuse?: Reuse,
+    /** The edits from the text of `native` to this text, in order; applied to it only when it is parsed again. */
+    readonly pendingEdits: readonly TextEdit[],
+    build: (tree: Tree) => Node,
   ) {
-    this.rootNode = copy(this, native, grammar, reuse);
+    this.rootNode = build(this);
+  }
+
+  /**
+   * The tree of `text` made from the nodes of `old` without a parse (see src/splice.ts): the
+   * spans of old text in `spans` were replaced (sorted, disjoint, each with the length
+   * difference of its replacement), and `splices` give the new nodes of the replaced
+   * statements. Every node is moved (renumbered, shifted, indexed): `old` is dead afterwards.
+   */
+  static spliced(old: Tree, text: string, changes: readonly TextChange[], spans: readonly SpanDelta[], splices: readonly ChildrenSplice[]): Tree {
+    const native = old.native;
+    const fresh = new Map<Node, number>();
+    // From the last run to the first, so that each one's indexes are still those of the old children.
+    for (const s of [...splices].sort((a, b) => b.from - a.from)) {
+      const kept = s.parent.children;
+      s.parent.children = [...kept.slice(0, s.from), ...s.nodes, ...kept.slice(s.to)];
+      for (const n of s.nodes) fresh.set(n, s.shift);
+    }
+    const ends = spans.map((s) => s.end);
+    // before[i]: the length difference of spans[0..i).
+    const before = [0];
+    for (const s of spans) before.push(before[before.length - 1] + s.delta);
+    // An offset moves by the spans that end at or before it.
+    const deltaAt = (offset: number) => before[lowerBound(ends, (end) => end <= offset)];
+    return new Tree(text, native, [...old.pendingEdits, { before: old.text, changes, after: text }], (tree) => {
+      const visit = (n: Node): void => {
+        const shift = fresh.get(n);
+        if (shift !== undefined) return n.moveInto(tree, shift);
+        const i = lowerBound(ends, (end) => end <= n.startIndex);
+        // No span inside: the whole subtree moves by one distance.
+        if (i === spans.length || spans[i].start >= n.endIndex) return n.moveInto(tree, before[i]);
+        // A block spans its statements: replaced from their line's start to their line's end,
+        // they say where it starts and ends now.
+        const startsInSpan = spans[i].start < n.startIndex;
+        const j = lowerBound(ends, (end) => end < n.endIndex);
+        const endsInSpan = j < spans.length && spans[j].start < n.endIndex && n.endIndex < spans[j].end;
+        n.relocate(tree, n.startIndex + before[i], n.endIndex + deltaAt(n.endIndex));
+        const children = n.children;
+        for (let k = 0; k < children.length; k++) {
+          const c = children[k];
+          c.parent = n;
+          c.index = k;
+          visit(c);
+        }
+        if (startsInSpan && children.length > 0) n.startIndex = children[0].startIndex;
+        if (endsInSpan && children.length > 0) n.endIndex = children[children.length - 1].endIndex;
+      };
+      visit(old.rootNode);
+      return old.rootNode;
+    });
   }
 
   /** Indexes a node made or moved into this tree (in document order: the per-type lists come out sorted). */
@@ -238,6 +308,29 @@ export class Tree {
       node = child;
     }
   }
+}
+
+/** Text changes between two texts. */
+export interface TextEdit {
+  before: string;
+  changes: readonly TextChange[];
+  after: string;
+}
+
+/** A span [start, end] of an old text whose replacement is `delta` characters longer. */
+export interface SpanDelta {
+  start: number;
+  end: number;
+  delta: number;
+}
+
+/** The children [from, to) of `parent` replaced by `nodes`: the top nodes of another tree, `shift` characters away from their place. */
+export interface ChildrenSplice {
+  parent: Node;
+  from: number;
+  to: number;
+  nodes: readonly Node[];
+  shift: number;
 }
 
 /**
