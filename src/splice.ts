@@ -64,11 +64,11 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const isPlainName = (s: string) => NAME.test(s) && !KEYWORDS.has(s);
 
 interface Unit {
-  kind: "name" | "run" | "header";
+  kind: "name" | "expression" | "run" | "header";
   /** The old text's span that the unit's new text replaces: the changes are inside it (edges included). */
   start: number;
   end: number;
-  /** run: the block or module; header: the compound statement; name: the identifier. */
+  /** run: the block or module; header: the compound statement; name, expression: the node replaced. */
   node: Node;
   /** run: the children [from, to) of node; header: [0, index of the first block). */
   from: number;
@@ -126,6 +126,12 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
       continue;
     }
     if (pieces.length > 0) pieces += "\n";
+    if (u.kind === "expression") {
+      // Alone on a line: an expression statement.
+      placed.push({ unit: u, newStart, pieceAt: pieces.length, at: pieces.length, wrapped: false });
+      pieces += replacement;
+      continue;
+    }
     if (u.kind === "header") {
       // The header (up to its body's line) and `pass` as its body, at the body's indentation.
       placed.push({ unit: u, newStart, pieceAt: pieces.length, at: pieces.length, wrapped: false });
@@ -156,6 +162,15 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
       while (last < tops.length && tops[last].startIndex < pieceEnd) last++;
       const own = tops.slice(first, last);
       let nodes: readonly Node[];
+      if (unit.kind === "expression") {
+        const statement = own.length === 1 ? own[0] : null;
+        const expression = statement?.type === "expression_statement" && statement.children.length === 1 ? statement.children[0] : null;
+        if (!expression || !PRIMARY_EXPRESSIONS.has(expression.type) || expression.startIndex !== at || expression.endIndex !== at + length) {
+          return miss("expression: not one primary expression");
+        }
+        splices.push({ parent: unit.node.parent!, from: unit.node.index, to: unit.node.index + 1, nodes: [expression], shift: newStart - at, field: unit.node.field });
+        continue;
+      }
       if (unit.kind === "header") {
         const statement = own.length === 1 ? own[0] : null;
         if (!statement || statement.type !== unit.node.type || statement.startIndex !== at) return miss("header: not one statement of its type");
@@ -181,12 +196,16 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
         if (head.type === "comment" || !pieces.startsWith(unit.indent, head.startIndex - unit.indent.length) || !startsLine(pieces, head.startIndex - unit.indent.length, true)) {
           return miss("run: not at its indentation");
         }
-        if (!wrapped && head.startIndex !== at) return miss("run: not at its place");
+        // Blank lines may come first, but not before a module's first statement (where the module starts).
+        const lead = head.startIndex - unit.indent.length;
+        if (!isBlank(pieces, at, lead) || (unit.from === 0 && unit.node.type === "module" && lead !== at)) return miss("run: not at its place");
         if (!SIMPLE_STATEMENTS.has(tail.type) && !closesCompound(old.text, unit.end, unit.indent)) return miss("run: ends with a compound statement");
         // Then blank space that ends a line where the old one did (the next statement keeps its column).
         const trailing = pieces.slice(tail.endIndex, at + length);
         const oldEndsLine = unit.end > 0 && old.text.charCodeAt(unit.end - 1) === 10;
-        if (!isBlank(trailing, 0, trailing.length) || (oldEndsLine ? !trailing.endsWith("\n") : trailing.includes("\n"))) return miss("run: more after its last statement");
+        const blankLineNext = /^\r?\n/.test(old.text.slice(unit.end, unit.end + 2));
+        const endsLineAsBefore = oldEndsLine ? trailing.endsWith("\n") || (blankLineNext && !trailing.includes("\n")) : !trailing.includes("\n");
+        if (!isBlank(trailing, 0, trailing.length) || !endsLineAsBefore) return miss("run: more after its last statement");
         nodes = list;
       }
       splices.push({ parent: unit.node, from: unit.from, to: unit.to, nodes, shift: newStart - at });
@@ -221,6 +240,95 @@ function endsLine(text: string, offset: number, next: Node | undefined): boolean
   return text.charCodeAt(i) === 35 && next !== undefined && next.type === "comment" && next.startIndex === i;
 }
 
+/**
+ * Expressions that bind tighter than any operator (an operand, a callee, an object whose
+ * attribute is read): one of them in place of another keeps every token around it where it was.
+ */
+const PRIMARY_EXPRESSIONS = new Set(["identifier", "attribute", "subscript", "call", "parenthesized_expression", "list", "dictionary", "set", "tuple", "string"]);
+
+/** The fields of a node, by its type, that hold an expression (an operand, not a name or a target). */
+const EXPRESSION_FIELDS: Record<string, readonly (string | null)[]> = {
+  call: ["function"],
+  attribute: ["object"],
+  subscript: ["value", "subscript"],
+  keyword_argument: ["value"],
+  assignment: ["right"],
+  augmented_assignment: ["right"],
+  binary_operator: ["left", "right"],
+  boolean_operator: ["left", "right"],
+  not_operator: ["argument"],
+  unary_operator: ["argument"],
+  pair: ["key", "value"],
+  for_statement: ["right"],
+  if_statement: ["condition"],
+  elif_clause: ["condition"],
+  while_statement: ["condition"],
+  // Children without a field: every named child is an operand.
+  argument_list: [null],
+  comparison_operator: [null],
+  conditional_expression: [null],
+  return_statement: [null],
+  list: [null],
+  tuple: [null],
+  set: [null],
+  parenthesized_expression: [null],
+  await: [null],
+};
+
+/**
+ * Where tree-sitter-python's grammar is ambiguous (its GLR conflicts: types, patterns,
+ * assignment targets, `with` items, soft-keyword statements), the kind of a node can depend on
+ * what it holds (`A[B]` is a generic type, `A[b.c]` a subscript): an expression inside one of
+ * these is not replaced alone; its statement is parsed again instead.
+ */
+const AMBIGUOUS = new Set([
+  "type",
+  "generic_type",
+  "type_parameter",
+  "pattern_list",
+  "tuple_pattern",
+  "list_pattern",
+  "list_splat_pattern",
+  "dict_pattern",
+  "as_pattern",
+  "case_clause",
+  "case_pattern",
+  "with_item",
+  "with_clause",
+  "named_expression",
+  "print_statement",
+  "exec_statement",
+  "type_alias_statement",
+  "match_statement",
+]);
+const TARGETS = new Set(["assignment", "augmented_assignment", "for_statement", "for_in_clause"]);
+
+/**
+ * The smallest primary expression in an operand's place that holds [s, e] (not inside a string,
+ * whose interpolations the tokenizer reads differently), or null.
+ */
+function expressionAround(tree: Tree, s: number, e: number, replacement: string): Node | null {
+  let n: Node | null = tree.rootNode.descendantForIndex(s, e);
+  let found: Node | null = null;
+  for (; n && n.parent; n = n.parent) {
+    const t = n.type;
+    if (t === "string" || t === "concatenated_string" || AMBIGUOUS.has(t)) return null;
+    if (n.field === "left" && TARGETS.has(n.parent.type)) return null;
+    if (t === "block") break;
+    if (found) continue;
+    if (n.startIndex > s || n.endIndex < e || !PRIMARY_EXPRESSIONS.has(t)) continue;
+    const fields = EXPRESSION_FIELDS[n.parent.type];
+    if (fields && fields.includes(n.field) && n.parent.type !== "concatenated_string") found = n;
+  }
+  if (!found) return null;
+  // Not when the new text starts as no primary expression does (a keyword: None, not, lambda…; a sign).
+  const text = tree.text;
+  const head = (text.slice(found.startIndex, s) + replacement + text.slice(e, found.endIndex)).trimStart();
+  const word = /^[A-Za-z_]\w*/.exec(head)?.[0];
+  if ((word !== undefined && KEYWORDS.has(word)) || /^[-+~*@]/.test(head)) return null;
+  return found;
+}
+
 /** Does [.., e] end within `node` or the blank rest of its last line (its line end included)? */
 function reaches(text: string, node: Node, e: number): boolean {
   if (e <= node.endIndex) return true;
@@ -248,6 +356,9 @@ function unitOf(tree: Tree, c: TextChange, replacement: string): Unit | null {
   while (s < e && l < r && text.charCodeAt(s) === replacement.charCodeAt(l)) (s++, l++);
   const deletes = isBlank(replacement, l, r);
 
+  const expression = expressionAround(tree, s, e, replacement.slice(l, r));
+  if (expression) return { kind: "expression", start: expression.startIndex, end: expression.endIndex, node: expression, from: 0, to: 0, delta: 0, indent: "" };
+
   let parent = tree.rootNode;
   /** Where a block's first run may start: right after its header's colon. */
   let blockFrom = -1;
@@ -258,6 +369,11 @@ function unitOf(tree: Tree, c: TextChange, replacement: string): Unit | null {
     while (to < kids.length && kids[to].startIndex <= e) to++;
     // A change in the blank space before a statement's line (statements inserted there) goes with the statement before.
     if (from > 0 && from < kids.length && s >= kids[from - 1].endIndex && e <= lineStart(text, kids[from].startIndex) && isBlank(text, kids[from - 1].endIndex, s)) {
+      // Statements inserted at a line's start: a run of no old statement (the others are not parsed again).
+      const prev = kids[from - 1];
+      if (s === e && text.charCodeAt(s - 1) === 10 && prev.type !== "comment" && startsLine(text, prev.startIndex)) {
+        return { kind: "run", start: s, end: s, node: parent, from, to: from, delta: 0, indent: text.slice(lineStart(text, prev.startIndex), prev.startIndex) };
+      }
       return runUnit(text, parent, from - 1, from, s, e, -1);
     }
     const only = to - from === 1 ? kids[from] : null;
@@ -363,7 +479,8 @@ function closesCompound(text: string, end: number, indent: string): boolean {
  * otherwise.
  */
 function mergeUnits(units: Unit[]): Unit[] | null {
-  const sorted = [...units].sort((a, b) => a.start - b.start || b.end - a.end);
+  // At one place, an insertion (an empty span) comes before the unit that starts there.
+  const sorted = [...units].sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || b.end - a.end);
   const out: Unit[] = [];
   for (const u of sorted) {
     const prev = out[out.length - 1];

@@ -218,16 +218,20 @@ export class Tree {
   /**
    * The tree of `text` made from the nodes of `old` without a parse (see src/splice.ts): the
    * spans of old text in `spans` were replaced (sorted, disjoint, each with the length
-   * difference of its replacement), and `splices` give the new nodes of the replaced
-   * statements. Every node is moved (renumbered, shifted, indexed): `old` is dead afterwards.
+   * difference of its replacement), and `splices` (in document order) give the new nodes of the
+   * replaced statements and expressions. Every node is moved (renumbered, shifted, indexed): `old` is dead afterwards.
    */
   static spliced(old: Tree, text: string, changes: readonly TextChange[], spans: readonly SpanDelta[], splices: readonly ChildrenSplice[]): Tree {
     const native = old.native;
     const fresh = new Map<Node, number>();
-    // From the last run to the first, so that each one's indexes are still those of the old children.
-    for (const s of [...splices].sort((a, b) => b.from - a.from)) {
+    // From the last run to the first (`splices` are in document order), so that each one's
+    // indexes are still those of the old children; at one index, the run that starts there is
+    // replaced before the statements inserted there go in, the last inserted first.
+    const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.from - a.s.from || b.s.to - a.s.to || b.i - a.i);
+    for (const { s } of order) {
       const kept = s.parent.children;
       s.parent.children = [...kept.slice(0, s.from), ...s.nodes, ...kept.slice(s.to)];
+      if (s.field !== undefined) s.nodes[0].field = s.field;
       for (const n of s.nodes) fresh.set(n, s.shift);
     }
     const ends = spans.map((s) => s.end);
@@ -331,6 +335,8 @@ export interface ChildrenSplice {
   to: number;
   nodes: readonly Node[];
   shift: number;
+  /** The field of the one node replaced, for the one node that replaces it. */
+  field?: string | null;
 }
 
 /**
