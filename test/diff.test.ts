@@ -101,3 +101,27 @@ describe("the piecewise diff", () => {
     expect(unifiedDiff("t.py", long, out, map.regions)).toBe(wholeDiff("t.py", long, out));
   });
 });
+
+describe("hunks made without jsdiff (lines each in both texts or in one only)", () => {
+  // Line-level edits of texts whose lines are mostly distinct, with a few repeated ones (blank
+  // lines, `pass`): where every line is in both texts or in one only, src/diff.ts makes the
+  // hunks itself; they must be jsdiff's, byte for byte. Where a line repeats across a change,
+  // jsdiff decides, and the result must be the same too.
+  const rnd = prng(20261125);
+  const cases: [number, string, string][] = [];
+  for (let n = 0; n < 400; n++) {
+    const lines = Array.from({ length: 3 + Math.floor(rnd() * 40) }, (_, i) => (rnd() < 0.15 ? "" : rnd() < 0.05 ? "    pass" : `    line_${n}_${i}()`));
+    const next: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const r = rnd();
+      if (r < 0.08) continue; // removed
+      if (r < 0.16) next.push(`    changed_${n}_${i}()`);
+      else next.push(lines[i]);
+      if (rnd() < 0.06) next.push(rnd() < 0.3 ? "" : `    added_${n}_${i}()`);
+    }
+    cases.push([n, lines.join("\n") + "\n", next.join("\n") + "\n"]);
+  }
+  it.each(cases)("case %i", (_n, before, after) => {
+    expect(unifiedDiff("x.py", before, after)).toBe(wholeDiff("x.py", before, after));
+  });
+});
