@@ -1,5 +1,6 @@
 // One tree-sitter parser per thread. Every parse is copied at once into a plain JavaScript tree
-// (src/tree.ts); the native tree is kept only as the base of the next incremental parse.
+// (src/tree.ts); the native tree is kept only as the base of an incremental parse, when the
+// edits of a pass cannot be spliced into the old tree (src/splice.ts).
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { countNewlines, lineOf, lineStartsOf } from "./lines.js";

@@ -5,11 +5,11 @@
 // incremental parse that follows splices (from edits still pending on the native tree) is
 // tested too.
 import { describe, expect, it } from "vitest";
-import { checks, parse, reparse, reparseCounts, type Node, type Tree } from "../src/parser.js";
+import { checks, parse, reparse, reparseCounts, type Tree } from "../src/parser.js";
 import type { TextChange } from "../src/tree.js";
 import { snapshotCases } from "./snapshot-cases.js";
 import { prng } from "./helpers.js";
-import { differences, native } from "./tree-compare.js";
+import { differences, expectWellFormed, native } from "./tree-compare.js";
 
 /** Replacements of [start, end) spans of `text` (any order, disjoint) as sorted changes and the new text. */
 function applyEdits(text: string, edits: [number, number, string][]): { changes: TextChange[]; next: string } {
@@ -49,21 +49,7 @@ function reparseChecked(tree: Tree, list: [number, number, string][]): { tree: T
     checks.verifyTrees = saved;
   }
   expect(differences(out.rootNode, native.parse(next).rootNode), JSON.stringify(next)).toEqual([]);
-  const all: Node[] = [];
-  const visit = (n: Node) => {
-    all.push(n);
-    n.children.forEach((c, i) => {
-      expect(c.parent).toBe(n);
-      expect(c.index).toBe(i);
-      visit(c);
-    });
-  };
-  visit(out.rootNode);
-  expect(all.every((n, i) => i === 0 || all[i - 1].id < n.id)).toBe(true);
-  expect(all.every((n) => n.text === next.slice(n.startIndex, n.endIndex))).toBe(true);
-  const indexed = [...out.byType.values()].flat();
-  expect(indexed.length).toBe(all.length);
-  for (const [type, list] of out.byType) expect(list.every((n, i) => n.type === type && (i === 0 || list[i - 1].id < n.id))).toBe(true);
+  expectWellFormed(out, next);
   return { tree: out, spliced: reparseCounts.spliced > before };
 }
 

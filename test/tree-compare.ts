@@ -1,8 +1,9 @@
 // Node-by-node comparison of the JavaScript copy of a tree (src/tree.ts) with tree-sitter's own
 // tree of the same text: shared by the tests of the copy, of re-parsing and of splicing.
+import { expect } from "vitest";
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
-import type { Node } from "../src/parser.js";
+import type { Node, Tree } from "../src/parser.js";
 
 export const native = new Parser();
 native.setLanguage(Python as unknown as Parser.Language);
@@ -46,3 +47,29 @@ export function differences(copy: Node, orig: Parser.SyntaxNode, path = "root", 
   return out;
 }
 
+
+/**
+ * What the transforms rely on in a re-parsed tree, moved nodes included: parent links and
+ * indexes, ids in document order (ofTypes merges by id), every node indexed by type once and in
+ * document order, and every node's text read from the new text.
+ */
+export function expectWellFormed(tree: Tree, text: string): void {
+  const all: Node[] = [];
+  const visit = (n: Node) => {
+    all.push(n);
+    n.children.forEach((c, i) => {
+      expect(c.parent).toBe(n);
+      expect(c.index).toBe(i);
+      visit(c);
+    });
+  };
+  visit(tree.rootNode);
+  expect(all.every((n, i) => i === 0 || all[i - 1].id < n.id)).toBe(true);
+  const indexed = [...tree.byType.values()].flat();
+  expect(indexed.length).toBe(all.length);
+  expect(new Set(indexed)).toEqual(new Set(all));
+  for (const [type, list] of tree.byType) {
+    expect(list.every((n, i) => n.type === type && (i === 0 || list[i - 1].id < n.id))).toBe(true);
+  }
+  expect(all.every((n) => n.text === text.slice(n.startIndex, n.endIndex))).toBe(true);
+}

@@ -7,7 +7,7 @@ import Parser from "tree-sitter";
 import { checks, parse, reparse, type Node } from "../src/parser.js";
 import { snapshotCases } from "./snapshot-cases.js";
 import { prng, randomChanges } from "./helpers.js";
-import { differences, native } from "./tree-compare.js";
+import { differences, expectWellFormed, native } from "./tree-compare.js";
 
 function same(a: Node | null, b: Parser.SyntaxNode | null): boolean {
   if (!a || !b) return a === b;
@@ -114,27 +114,7 @@ describe("re-parsing a changed text (incremental, reusing the old copy)", () => 
         const old = tree;
         tree = reparse(old, changes, next);
         expect(differences(tree.rootNode, native.parse(next).rootNode), JSON.stringify(next)).toEqual([]);
-        // Document order of ids (ofTypes relies on it) and parent links hold for reused parts too.
-        const all: Node[] = [];
-        const visit = (n: Node) => {
-          all.push(n);
-          n.children.forEach((c, i) => {
-            expect(c.parent).toBe(n);
-            expect(c.index).toBe(i);
-            visit(c);
-          });
-        };
-        visit(tree.rootNode);
-        expect(all.every((n, i) => i === 0 || all[i - 1].id < n.id)).toBe(true);
-        // Every node is indexed by type in its new tree, once, in document order (moved ones too).
-        const indexed = [...tree.byType.values()].flat();
-        expect(indexed.length).toBe(all.length);
-        expect(new Set(indexed)).toEqual(new Set(all));
-        for (const [type, list] of tree.byType) {
-          expect(list.every((n, i) => n.type === type && (i === 0 || list[i - 1].id < n.id))).toBe(true);
-        }
-        // Moved nodes read their text from the new tree.
-        expect(all.every((n) => n.text === next.slice(n.startIndex, n.endIndex))).toBe(true);
+        expectWellFormed(tree, next);
       }
     } finally {
       checks.verifyTrees = saved;
