@@ -3,7 +3,7 @@
 // verified to introduce no syntax error; if one does, the whole file is left unchanged.
 import type { AddonKnowledge } from "./addons.js";
 import { EditConflictError, type EditSet } from "./edits.js";
-import { countSyntaxErrors, parse, reparse, reparseCounts, type Tree } from "./parser.js";
+import { countSyntaxErrors, parse, reparse, reparseCounts, type TextChange, type Tree } from "./parser.js";
 import { SourceFile, TreeFacts, detectLayout, type Finding } from "./source.js";
 import { ChangeMap, type Region } from "./change-map.js";
 import { spliceMisses } from "./splice.js";
@@ -94,23 +94,31 @@ export function mayMatch(text: string, words: readonly (string | RegExp)[] | nul
  */
 export class WordSearch {
   private readonly any: RegExp | null;
+  /** The length of the longest word: a match starting this far before a change may reach into it. */
+  private readonly longest: number;
   /** For each word, the words it contains (itself included): found with it. */
   private readonly contained = new Map<string, string[]>();
   private text: string | null = null;
-  private readonly found = new Set<string>();
+  /** Where a word starts in the text, in order, and the longest word that starts there. */
+  private starts: number[] = [];
+  private words: string[] = [];
+  /** The words found (made from `words` when first asked). */
+  private found: Set<string> | null = null;
   private readonly patterns = new Map<RegExp, boolean>();
 
   constructor(words: Iterable<string>) {
     const list = [...new Set(words)].filter((w) => w !== "").sort((a, b) => b.length - a.length);
     for (const w of list) this.contained.set(w, list.filter((v) => w.includes(v)));
     this.any = list.length > 0 ? new RegExp(list.map(escapeRegExp).join("|"), "g") : null;
+    this.longest = list.length > 0 ? list[0].length : 0;
   }
 
   mayMatch(text: string, needs: readonly (string | RegExp)[]): boolean {
     if (text !== this.text) this.scan(text);
+    const found = (this.found ??= this.collect());
     for (const w of needs) {
       if (typeof w === "string") {
-        if (this.found.has(w)) return true;
+        if (found.has(w)) return true;
         continue;
       }
       let hit = this.patterns.get(w);
@@ -120,20 +128,70 @@ export class WordSearch {
     return false;
   }
 
+  /**
+   * The searched text became `text` by `changes` (old coordinates, sorted, disjoint): only the
+   * places where a word could start over a change are searched again (a pass changes a few
+   * spans of a file; the search of a whole addon took about 30 µs per pass).
+   */
+  update(before: string, changes: readonly TextChange[], text: string): void {
+    if (this.text !== before) return; // not searched: a search of the whole text comes when asked
+    const starts: number[] = [];
+    const words: string[] = [];
+    let k = 0;
+    let delta = 0;
+    let searchedTo = 0;
+    for (const c of changes) {
+      const from = Math.max(0, c.start - this.longest + 1);
+      for (; k < this.starts.length && this.starts[k] < from; k++) {
+        starts.push(this.starts[k] + delta);
+        words.push(this.words[k]);
+      }
+      while (k < this.starts.length && this.starts[k] < c.oldEnd) k++;
+      const end = c.start + delta + c.newLength;
+      this.search(text, Math.max(from + delta, searchedTo), end, starts, words);
+      searchedTo = end;
+      delta += c.newLength - (c.oldEnd - c.start);
+    }
+    for (; k < this.starts.length; k++) {
+      starts.push(this.starts[k] + delta);
+      words.push(this.words[k]);
+    }
+    this.text = text;
+    this.starts = starts;
+    this.words = words;
+    this.found = null;
+    this.patterns.clear();
+  }
+
   private scan(text: string): void {
     this.text = text;
-    this.found.clear();
+    this.starts = [];
+    this.words = [];
+    this.found = null;
     this.patterns.clear();
+    this.search(text, 0, text.length, this.starts, this.words);
+  }
+
+  /**
+   * The longest word starting at each position of [from, to), in order. Every start position is
+   * tried (lastIndex + 1 after a match), so overlapping words are found too; the shorter words
+   * that the longest one contains come with it (see collect).
+   */
+  private search(text: string, from: number, to: number, starts: number[], words: string[]): void {
     const any = this.any;
-    if (!any) return;
-    // Every start position is tried (lastIndex + 1 after a match), so overlapping words are
-    // found too; the longest word at a position is matched, and the shorter ones it contains
-    // come with it.
-    any.lastIndex = 0;
-    for (let m = any.exec(text); m; m = any.exec(text)) {
-      if (!this.found.has(m[0])) for (const w of this.contained.get(m[0])!) this.found.add(w);
+    if (!any || from >= to) return;
+    any.lastIndex = from;
+    for (let m = any.exec(text); m && m.index < to; m = any.exec(text)) {
+      starts.push(m.index);
+      words.push(m[0]);
       any.lastIndex = m.index + 1;
     }
+  }
+
+  private collect(): Set<string> {
+    const found = new Set<string>();
+    for (const w of this.words) if (!found.has(w)) for (const v of this.contained.get(w)!) found.add(v);
+    return found;
   }
 }
 
@@ -230,6 +288,7 @@ export function runPipeline(
       }
       const next = file.edits.apply(text);
       const textChanges = file.edits.changes();
+      words.update(text, textChanges, next);
       changeMap.apply(textChanges);
       const nextTree = reparse(tree, textChanges, next);
       const errorsAfter = countSyntaxErrors(nextTree.rootNode);

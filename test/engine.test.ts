@@ -441,6 +441,30 @@ describe("WordSearch (the per-transform text pre-filter)", () => {
     expect(mayMatch("anything", null)).toBe(true);
   });
 
+  it("searches a changed text again only around its changes, with the answers of a whole search", async () => {
+    const { WordSearch } = await import("../src/pipeline.js");
+    const { snapshotCases } = await import("./snapshot-cases.js");
+    const { prng, randomChanges, allTransforms } = await import("./helpers.js");
+    const words = [...new Set(allTransforms().flatMap((t) => (t.needs ?? []).filter((w): w is string => typeof w === "string")))];
+    const snippets = ["", "x", "ctx", "ctx.log", ".log", "clientconnect", "connect", "server_conn", "\n", "flow.messages", "websocket"];
+    const rnd = prng(4242);
+    let compared = 0;
+    for (const c of snapshotCases().slice(0, 120)) {
+      const incremental = new WordSearch(words);
+      let text = c.input;
+      incremental.mayMatch(text, []);
+      for (let pass = 0; pass < 3; pass++) {
+        const { changes, text: next } = randomChanges(text, rnd, 1 + Math.floor(rnd() * 6), snippets, 16);
+        incremental.update(text, changes, next);
+        const whole = new WordSearch(words);
+        for (const w of words) expect(incremental.mayMatch(next, [w]), `${w} after pass ${pass} of ${c.name}`).toBe(whole.mayMatch(next, [w]));
+        compared++;
+        text = next;
+      }
+    }
+    expect(compared).toBe(360);
+  });
+
   it("tries word patterns (RegExps) on the text", async () => {
     const { WordSearch } = await import("../src/pipeline.js");
     const search = new WordSearch(["flow"]);

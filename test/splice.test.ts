@@ -103,6 +103,7 @@ describe("splicing the edits of a pass into the old tree", () => {
     ["an annotation's type argument replaced", "def f(flows: typing.Sequence[flow.Flow]):\n    pass\n", [["flow.Flow", "Flow"]]],
     ["a statement in an elif block", ADDON, [['ctx.log.debug("from client")', 'logging.debug("from client")']]],
     ["CRLF line ends", ADDON.replaceAll("\n", "\r\n"), [["from mitmproxy import ctx\r\n", "import logging\r\n"], ['ctx.log.warn("done")', 'logging.warning("done")']]],
+    ["non-ASCII text before and in the edit", 'x = "é🎉"\nctx.log.info("ü🎉 %s" % x)\n', [['ctx.log.info("ü🎉', 'logging.info("ü🎉🎉']]],
     ["tab indentation", ADDON.replaceAll("    ", "\t"), [['ctx.log.warn("done")', 'logging.warning("done")']]],
     ["a statement followed by a comment", ADDON, [["self.count = 0", "self.count = 1"]]],
     // Not a name for a name (the grammar has print statements): the statement is parsed alone instead.
