@@ -2,6 +2,7 @@
 // work. Re-running never duplicates a comment; comments whose finding is gone are reported
 // as "annotation left", so --check fails until they are removed.
 import { EditSet } from "./edits.js";
+import { lineStartAt } from "./lines.js";
 import type { Node, Tree } from "./parser.js";
 import type { Finding, Layout } from "./source.js";
 
@@ -17,7 +18,7 @@ function statementAt(tree: Tree, text: string, offset: number): Node {
   for (; n && n.type !== "module"; n = n.parent) {
     const p = n.parent;
     if (!p || (p.type !== "block" && p.type !== "module")) continue;
-    const lineStart = text.lastIndexOf("\n", n.startIndex - 1) + 1;
+    const lineStart = lineStartAt(text, n.startIndex);
     if (/^[ \t\f]*$/.test(text.slice(lineStart, n.startIndex))) return n;
   }
   return tree.rootNode;
@@ -28,7 +29,7 @@ function annotationsAbove(text: string, lineStart: number): Set<string> {
   const found = new Set<string>();
   let end = lineStart;
   while (end > 0) {
-    const prevStart = text.lastIndexOf("\n", end - 2) + 1;
+    const prevStart = lineStartAt(text, end - 1);
     const line = text.slice(prevStart, end).replace(/\r?\n$/, "").trim();
     if (!line.startsWith("#")) break;
     if (line.startsWith(ANNOTATION_PREFIX)) found.add(line);
@@ -48,7 +49,7 @@ export function annotate(text: string, tree: Tree, layout: Layout, warnings: Fin
   const planned = new Map<number, Set<string>>();
   for (const f of warnings) {
     const stmt = statementAt(tree, text, f.start);
-    const lineStart = text.lastIndexOf("\n", stmt.startIndex - 1) + 1;
+    const lineStart = lineStartAt(text, stmt.startIndex);
     const indent = /^[ \t\f]*/.exec(text.slice(lineStart, stmt.startIndex))![0];
     const line = annotationText(f);
     let seen = planned.get(lineStart);
@@ -69,7 +70,7 @@ export function leftoverAnnotations(text: string, tree: Tree, warnings: Finding[
   const expected = new Set<string>();
   for (const f of warnings) {
     const stmt = statementAt(tree, text, f.start);
-    const lineStart = text.lastIndexOf("\n", stmt.startIndex - 1) + 1;
+    const lineStart = lineStartAt(text, stmt.startIndex);
     expected.add(`${lineStart}\0${annotationText(f)}`);
   }
   const out: { start: number; end: number; id: string; message: string }[] = [];

@@ -13,6 +13,11 @@ export function lineOf(lineStarts: readonly number[], offset: number): number {
   return Math.max(0, lowerBound(lineStarts, (start) => start <= offset) - 1);
 }
 
+/** The offset where the line holding `offset` starts. */
+export function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
 /** How many "\n" the text holds. */
 export function countNewlines(text: string): number {
   let n = 0;

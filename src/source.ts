@@ -3,7 +3,7 @@
 // as a string; they ask for small edits on nodes.
 import { EditSet } from "./edits.js";
 import type { Node, Tree } from "./parser.js";
-import { lineOf, lineStartsOf } from "./lines.js";
+import { lineOf, lineStartAt, lineStartsOf } from "./lines.js";
 import { lowerBound } from "./search.js";
 import { ImportTable } from "./imports.js";
 import { Scopes } from "./scope.js";
@@ -153,13 +153,12 @@ export class SourceFile {
 
   /** The whitespace that starts the line containing `offset`. */
   indentAt(offset: number): string {
-    const lineStart = this.text.lastIndexOf("\n", offset - 1) + 1;
-    return /^[ \t\f]*/.exec(this.text.slice(lineStart, offset))![0];
+    return /^[ \t\f]*/.exec(this.text.slice(lineStartAt(this.text, offset), offset))![0];
   }
 
   /** The offset where the line containing `offset` starts. */
   lineStart(offset: number): number {
-    return this.text.lastIndexOf("\n", offset - 1) + 1;
+    return lineStartAt(this.text, offset);
   }
 
   /** The offset just after the line ending of the line containing `offset` (or the end of text). */

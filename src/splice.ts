@@ -5,21 +5,26 @@
 //
 // - a name replaced by another name (`clientconnect` → `client_connected`, `.address` →
 //   `.peername`): the same token, only longer or shorter;
-// - edits inside one or more consecutive simple statements of a block or module (`ctx.log.info(x)`
-//   → `logging.info(x)`, an import rewritten, statements inserted after one): only those
-//   statements are parsed, alone;
-// - edits inside the header of a compound statement (`for m in flow.messages:`): the header is
-//   parsed alone, with `pass` as its body, and the old body is kept.
+// - an edit inside a primary expression in an operand's place (`ctx.log` → `logging` as a
+//   callee's object, `layer.client_conn.address` → `client.peername` on an assignment's right):
+//   the new expression is parsed alone;
+// - edits inside one or more consecutive statements of a block or module (an import rewritten,
+//   statements inserted after one or at a line's start): only those statements are parsed, alone;
+// - edits inside the header of a compound statement: the header is parsed alone, with `pass` as
+//   its body, and the old body is kept.
+// All the pieces of a pass are parsed in one text.
 //
 // Why the statements alone parse as they would in the file: Python's grammar is context-free at
 // statement level. A run of statements that ends with a simple statement, starts a line (only
 // indentation before it) and is followed on its line by nothing but a comment leaves the parser
 // where the old run left it (between two statements of the same block, same indentation), so
 // everything after it parses as before; a block's statements are parsed inside `if 1:` at their
-// own indentation. A header ends at its colon, whatever body follows. Anything else (a syntax
-// error in the new text, a change that spans a header and its body, an `elif` condition, `;`
-// after a statement, a comment at an edge) returns null, and the caller re-parses the file with
-// tree-sitter. MITM_CODEMOD_VERIFY_TREES=1 (the tests) compares every spliced tree with a full parse.
+// own indentation. A header ends at its colon, whatever body follows. A primary expression binds
+// tighter than anything around it, except inside the grammar's ambiguous constructs (AMBIGUOUS).
+// Anything else (a syntax error in the new text, a change that spans a header and its body, an
+// edit in a string, `;` after a statement, a comment at an edge) returns null, and the caller
+// re-parses the file with tree-sitter. MITM_CODEMOD_VERIFY_TREES=1 (the tests) compares every spliced tree with a full parse.
+import { lineStartAt } from "./lines.js";
 import { lowerBound } from "./search.js";
 import { Tree, type ChildrenSplice, type Node, type SpanDelta, type TextChange } from "./tree.js";
 
@@ -97,7 +102,8 @@ export type ParseText = (text: string) => Tree;
  */
 export function spliceTree(old: Tree, changes: readonly TextChange[], text: string, parseText: ParseText): Tree | null {
   const root = old.rootNode;
-  if (root.hasError || changes.length === 0) return miss("tree with an error");
+  if (changes.length === 0) return null;
+  if (root.hasError) return miss("a tree with an error");
   const units: Unit[] = [];
   let delta = 0;
   for (const c of changes) {
@@ -215,10 +221,6 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
   return Tree.spliced(old, text, changes, spans, splices);
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
 /** Only spaces or tabs from the start of its line up to `offset` (none when `exactly`). */
 function startsLine(text: string, offset: number, exactly = false): boolean {
   for (let i = offset - 1; i >= 0; i--) {
@@ -318,7 +320,7 @@ function expressionAround(tree: Tree, s: number, e: number, replacement: string)
     if (found) continue;
     if (n.startIndex > s || n.endIndex < e || !PRIMARY_EXPRESSIONS.has(t)) continue;
     const fields = EXPRESSION_FIELDS[n.parent.type];
-    if (fields && fields.includes(n.field) && n.parent.type !== "concatenated_string") found = n;
+    if (fields && fields.includes(n.field)) found = n;
   }
   if (!found) return null;
   // Not when the new text starts as no primary expression does (a keyword: None, not, lambda…; a sign).
@@ -332,9 +334,8 @@ function expressionAround(tree: Tree, s: number, e: number, replacement: string)
 /** Does [.., e] end within `node` or the blank rest of its last line (its line end included)? */
 function reaches(text: string, node: Node, e: number): boolean {
   if (e <= node.endIndex) return true;
-  const gap = text.slice(node.endIndex, e);
-  const nl = gap.indexOf("\n");
-  return /^\s*$/.test(gap) && (nl < 0 || nl === gap.length - 1);
+  const nl = text.indexOf("\n", node.endIndex);
+  return isBlank(text, node.endIndex, e) && (nl < 0 || nl >= e - 1);
 }
 
 /** The unit that can take one change (old coordinates; `replacement` is its new text), or null. */
@@ -368,11 +369,11 @@ function unitOf(tree: Tree, c: TextChange, replacement: string): Unit | null {
     let to = from;
     while (to < kids.length && kids[to].startIndex <= e) to++;
     // A change in the blank space before a statement's line (statements inserted there) goes with the statement before.
-    if (from > 0 && from < kids.length && s >= kids[from - 1].endIndex && e <= lineStart(text, kids[from].startIndex) && isBlank(text, kids[from - 1].endIndex, s)) {
+    if (from > 0 && from < kids.length && s >= kids[from - 1].endIndex && e <= lineStartAt(text, kids[from].startIndex) && isBlank(text, kids[from - 1].endIndex, s)) {
       // Statements inserted at a line's start: a run of no old statement (the others are not parsed again).
       const prev = kids[from - 1];
       if (s === e && text.charCodeAt(s - 1) === 10 && prev.type !== "comment" && startsLine(text, prev.startIndex)) {
-        return { kind: "run", start: s, end: s, node: parent, from, to: from, delta: 0, indent: text.slice(lineStart(text, prev.startIndex), prev.startIndex) };
+        return { kind: "run", start: s, end: s, node: parent, from, to: from, delta: 0, indent: text.slice(lineStartAt(text, prev.startIndex), prev.startIndex) };
       }
       return runUnit(text, parent, from - 1, from, s, e, -1);
     }
@@ -391,7 +392,7 @@ function unitOf(tree: Tree, c: TextChange, replacement: string): Unit | null {
         if (e > body.startIndex || !HEADER_STATEMENTS.has(statement.type)) return miss("a change across a header and its body");
         if (statement.children.slice(0, blockAt).some((k) => k.type === "comment")) return miss("a header with a comment");
         // The header's text runs up to its body's line (or its body, on the same line).
-        const bodyLine = lineStart(text, body.startIndex);
+        const bodyLine = lineStartAt(text, body.startIndex);
         const end = bodyLine > colon.endIndex && isBlank(text, colon.endIndex, bodyLine) ? bodyLine : body.startIndex;
         if (e > end) return miss("a change across a header and its body");
         return { kind: "header", start: statement.startIndex, end, node: statement, from: 0, to: blockAt, delta: 0, indent: text.slice(end, body.startIndex) };
@@ -411,10 +412,10 @@ function unitOf(tree: Tree, c: TextChange, replacement: string): Unit | null {
     }
     // A run of the block's (or module's) statements; a change in the space between two takes both.
     if (from === to) {
-      if (from === kids.length || s < lineStart(text, kids[from].startIndex)) from = Math.max(0, from - 1);
+      if (from === kids.length || s < lineStartAt(text, kids[from].startIndex)) from = Math.max(0, from - 1);
       to = Math.min(kids.length, to + 1);
     } else {
-      if (s < lineStart(text, kids[from].startIndex) && from > 0) from--;
+      if (s < lineStartAt(text, kids[from].startIndex) && from > 0) from--;
       if (e > kids[to - 1].endIndex && to < kids.length) to++;
     }
     // Statements deleted whole: the run takes a neighbour, so that it still holds a statement.
@@ -433,15 +434,15 @@ function runUnit(text: string, parent: Node, from: number, to: number, s: number
   const first = kids[from];
   const last = kids[to - 1];
   if (first.type === "comment" || last.type === "comment") return miss("a run with a comment first or last");
-  if (!startsLine(text, first.startIndex) || (parent.type === "module" && lineStart(text, first.startIndex) !== first.startIndex)) return miss("a run that does not start its line");
+  if (!startsLine(text, first.startIndex) || (parent.type === "module" && lineStartAt(text, first.startIndex) !== first.startIndex)) return miss("a run that does not start its line");
   if (!endsLine(text, last.endIndex, kids[to])) return miss("a run followed by more on its last line");
-  let start = lineStart(text, first.startIndex);
+  let start = lineStartAt(text, first.startIndex);
   if (s < start && blockFrom >= 0 && s >= blockFrom) start = s;
   // Blank space after the last statement may be part of the change: blank lines, or the rest of its line.
-  const gap = e > last.endIndex ? text.slice(last.endIndex, e) : "";
-  const end = gap !== "" && /^\s*$/.test(gap) && (gap.endsWith("\n") || !gap.includes("\n")) ? e : last.endIndex;
+  const lineEnd = text.indexOf("\n", last.endIndex);
+  const end = e > last.endIndex && isBlank(text, last.endIndex, e) && (text.charCodeAt(e - 1) === 10 || lineEnd < 0 || lineEnd >= e) ? e : last.endIndex;
   if (s < start || e > end) return miss("a change beyond the run");
-  const indent = text.slice(lineStart(text, first.startIndex), first.startIndex);
+  const indent = text.slice(lineStartAt(text, first.startIndex), first.startIndex);
   if (!SIMPLE_STATEMENTS.has(last.type) && !closesCompound(text, end, indent)) return miss("a run that ends with a compound statement");
   return { kind: "run", start, end, node: parent, from, to, delta: 0, indent };
 }

@@ -45,7 +45,7 @@ export class Node {
     private tree: Tree,
     readonly type: string,
     readonly isNamed: boolean,
-    // Not readonly only for moveChildrenTo (a re-parse shifts the nodes it takes over).
+    // Not readonly: a re-parse or a splice shifts the nodes it takes over.
     public startIndex: number,
     public endIndex: number,
   ) {
