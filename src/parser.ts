@@ -5,7 +5,7 @@ import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { countNewlines, lineOf, lineStartsOf } from "./lines.js";
 import { spliceTree } from "./splice.js";
-import { Node, Tree, type Grammar, type TextChange } from "./tree.js";
+import { Node, Tree, typeKey, type Grammar, type TextChange } from "./tree.js";
 
 export { Node, Tree, type TextChange };
 
@@ -17,13 +17,44 @@ export const checks = { verifyTrees: !!process.env.MITM_CODEMOD_VERIFY_TREES };
 
 let parser: Parser | undefined;
 
-const grammar: Grammar = {
-  typesWithFields: new Set(
-    (Python as unknown as { nodeTypeInfo: { type: string; fields?: object }[] }).nodeTypeInfo
-      .filter((t) => t.fields && Object.keys(t.fields).length > 0)
-      .map((t) => t.type),
-  ),
-};
+/** node-types.json as tree-sitter-python ships it (the part the copy reads). */
+interface NodeTypeInfo {
+  type: string;
+  named: boolean;
+  fields?: Record<string, { types: { type: string; named: boolean }[] }>;
+  subtypes?: { type: string; named: boolean }[];
+}
+const nodeTypeInfo = (Python as unknown as { nodeTypeInfo: NodeTypeInfo[] }).nodeTypeInfo;
+
+/**
+ * tree-sitter-python's named node types that are terminal symbols (tokens), so never have a
+ * child. Not every rule spelled as a string is one: `keyword_separator` (`*`) wraps the `*`
+ * token used elsewhere. test/tree.test.ts reads the same list from the grammar's parser.c.
+ */
+export const NAMED_TOKENS: readonly string[] = [
+  "comment", "ellipsis", "escape_interpolation", "escape_sequence", "false", "float", "identifier", "integer",
+  "line_continuation", "none", "string_end", "string_start", "true", "type_conversion",
+];
+
+/** For each node type with fields: the types of child that can fill one of them (supertypes expanded). */
+function fieldChildTypes(info: readonly NodeTypeInfo[]): Map<string, Set<string>> {
+  const subtypes = new Map(info.filter((t) => t.subtypes).map((t) => [t.type, t.subtypes!]));
+  const out = new Map<string, Set<string>>();
+  for (const t of info) {
+    if (!t.fields || Object.keys(t.fields).length === 0) continue;
+    const types = new Set<string>();
+    const add = (x: { type: string; named: boolean }) => {
+      const sub = x.named ? subtypes.get(x.type) : undefined;
+      if (sub) for (const s of sub) add(s);
+      else types.add(typeKey(x.type, x.named));
+    };
+    for (const f of Object.values(t.fields)) for (const x of f.types) add(x);
+    out.set(t.type, types);
+  }
+  return out;
+}
+
+const grammar: Grammar = { fieldChildTypes: fieldChildTypes(nodeTypeInfo), namedTokens: new Set(NAMED_TOKENS) };
 
 function getParser(): Parser {
   if (!parser) {

@@ -414,11 +414,19 @@ function mergeById(a: readonly Node[], b: readonly Node[]): Node[] {
   return out;
 }
 
-/** What the copy may assume of the language (from its node-types.json). */
+/** What the copy may assume of the language (from its node-types.json and grammar.json). */
 export interface Grammar {
-  /** The node types that have fields: the children of the others need no field lookup. */
-  typesWithFields: ReadonlySet<string>;
+  /**
+   * For each node type that has fields, the types (typeKey) of the children that can fill one:
+   * for any other child the cursor is not asked for a field (a third of all nodes).
+   */
+  fieldChildTypes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Named node types that are single tokens: the cursor is not asked for their children. */
+  namedTokens: ReadonlySet<string>;
 }
+
+/** How Grammar names a node type: a named type by its name, an anonymous one quoted. */
+export const typeKey = (type: string, named: boolean): string => (named ? type : JSON.stringify(type));
 
 // What a node type id or field id stands for, read from the cursor the first time it is seen
 // (a few dozen ids per language), so that most nodes cost only numeric native calls.
@@ -430,8 +438,27 @@ const typeNamed: boolean[] = [];
  * Not for an anonymous alias of several tokens (`not in`, `is not`: spaced, with children).
  */
 const typeIsToken: boolean[] = [];
+/** A token, anonymous or named (an identifier, a number, …): no children. */
+const typeIsLeaf: boolean[] = [];
 const typeHasFields: boolean[] = [];
 const fieldNames: string[] = [];
+/**
+ * Per parent type id (one with fields), per child type id: 1 when a child of that type can fill
+ * a field of the parent, 2 when it cannot, 0 not known yet. Type ids past the width are asked.
+ */
+const fieldable: Uint8Array[] = [];
+const FIELDABLE_WIDTH = 1024;
+
+function fillsField(grammar: Grammar, parentType: number, childType: number): boolean {
+  if (childType >= FIELDABLE_WIDTH) return true;
+  const row = (fieldable[parentType] ??= new Uint8Array(FIELDABLE_WIDTH));
+  let known = row[childType];
+  if (known === 0) {
+    const types = grammar.fieldChildTypes.get(typeNames[parentType]);
+    known = row[childType] = types === undefined || types.has(typeKey(typeNames[childType], typeNamed[childType])) ? 1 : 2;
+  }
+  return known === 1;
+}
 
 function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse): Node {
   const c = native.walk();
@@ -441,8 +468,8 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
   const withErrors = native.rootNode.hasError;
   /** Set by make() when the node's children were moved from the old copy: the walk does not descend. */
   let reused = false;
-  /** Set by make(): the node is a token (see typeIsToken), the walk does not descend. */
-  let token = false;
+  /** Set by make(): the node is a token, anonymous or named (see typeIsLeaf): the walk does not descend. */
+  let leaf = false;
   /** The type id of the node make() made last. */
   let madeType = 0;
   const make = (parentType: number): Node => {
@@ -452,13 +479,15 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
       type = typeNames[typeId] = c.nodeType;
       typeNamed[typeId] = c.nodeIsNamed;
       typeIsToken[typeId] = !typeNamed[typeId] && type.length > 0 && !/\s/.test(type);
-      typeHasFields[typeId] = grammar.typesWithFields.has(type);
+      typeIsLeaf[typeId] = typeIsToken[typeId] || (typeNamed[typeId] && grammar.namedTokens.has(type));
+      typeHasFields[typeId] = grammar.fieldChildTypes.has(type);
     }
-    token = !withErrors && typeIsToken[typeId];
+    const token = !withErrors && typeIsToken[typeId];
+    leaf = !withErrors && typeIsLeaf[typeId];
     const start = c.startIndex;
     const end = token ? start + type.length : c.endIndex;
     const n = new Node(tree, type, typeNamed[typeId], start, end);
-    if (parentType >= 0 && (withErrors || typeHasFields[parentType])) {
+    if (parentType >= 0 && (withErrors || (typeHasFields[parentType] && fillsField(grammar, parentType, typeId)))) {
       const fieldId = c.currentFieldId;
       if (fieldId) n.field = fieldNames[fieldId] ??= c.currentFieldName;
     }
@@ -470,7 +499,7 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
       n.hasError = c.currentNode.hasError;
     }
     reused = false;
-    if (reuse && end > start && !token) {
+    if (reuse && end > start && !leaf) {
       const origin = reuse.unchangedOrigin(start, end);
       const old = origin < 0 ? null : reuse.old.nodeAt(origin, origin + (end - start), type);
       if (old && old.children.length > 0) {
@@ -488,7 +517,7 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
   let depth = 0;
   const typeOnPath = [madeType];
   for (;;) {
-    if (!reused && !token && c.gotoFirstChild()) {
+    if (!reused && !leaf && c.gotoFirstChild()) {
       const child = make(typeOnPath[depth]);
       child.parent = current;
       const siblings = (scratch[depth] ??= []);

@@ -4,7 +4,10 @@
 // text, an empty file), so that a difference in any answer the transforms rely on fails here.
 import { describe, expect, it } from "vitest";
 import Parser from "tree-sitter";
-import { checks, parse, reparse, type Node } from "../src/parser.js";
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { checks, NAMED_TOKENS, parse, reparse, type Node } from "../src/parser.js";
 import { snapshotCases } from "./snapshot-cases.js";
 import { prng, randomChanges } from "./helpers.js";
 import { differences, expectWellFormed, native } from "./tree-compare.js";
@@ -95,6 +98,59 @@ describe("the JavaScript copy of a tree-sitter tree", () => {
     expect(params.namedChildren[1].previousSibling?.text).toBe(",");
     expect(params.namedChildren[0].nextNamedSibling?.text).toBe("b");
     expect(params.parent?.type).toBe("function_definition");
+  });
+});
+
+/** grammar.json's rule shapes (the part read here). */
+interface Rule {
+  type: string;
+  name?: string;
+  value?: string;
+  named?: boolean;
+  content?: Rule;
+  members?: Rule[];
+}
+
+describe("what the copy assumes of the grammar", () => {
+  const grammarJson = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../node_modules/tree-sitter-python/src/grammar.json"), "utf8"),
+  ) as { rules: Record<string, Rule> };
+
+  it("knows tree-sitter-python's named tokens: the nodes it never asks for children", () => {
+    // parser.c numbers the terminal symbols first: `sym_identifier = 1`, …, below TOKEN_COUNT.
+    const parserC = fs.readFileSync(path.resolve(__dirname, "../node_modules/tree-sitter-python/src/parser.c"), "utf8");
+    const tokenCount = Number(/#define TOKEN_COUNT (\d+)/.exec(parserC)![1]);
+    const tokens = new Set<string>();
+    for (const m of parserC.matchAll(/^ {2}sym_([a-z][a-z0-9_]*) = (\d+),$/gm)) if (Number(m[2]) < tokenCount) tokens.add(m[1]);
+    expect([...tokens].sort()).toEqual([...NAMED_TOKENS].sort());
+    // A named alias to one of these names must itself alias a token (a choice of keywords
+    // aliased to identifier does), or that node could have children.
+    const TOKEN = new Set(["TOKEN", "IMMEDIATE_TOKEN", "PATTERN", "STRING"]);
+    const isToken = (r: Rule): boolean => TOKEN.has(r.type) || (r.type === "CHOICE" && r.members!.every(isToken));
+    const aliasesToTokens: Rule[] = [];
+    const visit = (r: Rule | undefined) => {
+      if (!r) return;
+      if (r.type === "ALIAS" && r.named && tokens.has(r.value!)) aliasesToTokens.push(r);
+      visit(r.content);
+      r.members?.forEach(visit);
+    };
+    Object.values(grammarJson.rules).forEach(visit);
+    expect(aliasesToTokens.length).toBeGreaterThan(0);
+    for (const a of aliasesToTokens) expect(isToken(a.content!), JSON.stringify(a)).toBe(true);
+  });
+
+  it("copies a sample of the Python standard library exactly (fields and leaves included)", () => {
+    const stdlib = spawnSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).stdout.trim();
+    const files = fs
+      .readdirSync(stdlib)
+      .filter((f) => f.endsWith(".py"))
+      .sort()
+      .filter((_, i) => i % 8 === 0);
+    expect(files.length).toBeGreaterThan(15);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(stdlib, f), "utf8");
+      expect(differences(parse(text).rootNode, native.parse(text).rootNode), f).toEqual([]);
+    }
   });
 });
 
