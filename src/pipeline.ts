@@ -180,9 +180,13 @@ export class WordSearch {
   private search(text: string, from: number, to: number, starts: number[], words: string[]): void {
     const any = this.any;
     if (!any || from >= to) return;
-    any.lastIndex = from;
-    for (let m = any.exec(text); m && m.index < to; m = any.exec(text)) {
-      starts.push(m.index);
+    // Only the text a word starting before `to` can reach: a search of the whole rest of the
+    // text for the next word (there may be none) cost more than all the full scans of a run.
+    const end = Math.min(text.length, to + this.longest - 1);
+    const window = from === 0 && end === text.length ? text : text.slice(from, end);
+    any.lastIndex = 0;
+    for (let m = any.exec(window); m && m.index + from < to; m = any.exec(window)) {
+      starts.push(m.index + from);
       words.push(m[0]);
       any.lastIndex = m.index + 1;
     }
