@@ -26,7 +26,7 @@
 // re-parses the file with tree-sitter. MITM_CODEMOD_VERIFY_TREES=1 (the tests) compares every spliced tree with a full parse.
 import { lineStartAt } from "./lines.js";
 import { lowerBound } from "./search.js";
-import { Tree, type ChildrenSplice, type Node, type SpanDelta, type TextChange } from "./tree.js";
+import { Node, Tree, type ChildrenSplice, type SpanDelta, type TextChange } from "./tree.js";
 
 /** tree-sitter-python's simple statements: each ends its line (or a `;`). */
 const SIMPLE_STATEMENTS = new Set([
@@ -120,7 +120,9 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
   // Each unit's span in the new text, and the pieces to parse: one text for all of them.
   let pieces = "";
   /** newStart: the unit's place in `text`; pieceAt: where its piece starts in `pieces`; at: where its text starts there. */
-  const placed: { unit: Unit; newStart: number; pieceAt: number; at: number; wrapped: boolean }[] = [];
+  const placed: { unit: Unit; newStart: number; pieceAt: number; at: number; wrapped: boolean; made?: Node }[] = [];
+  /** Is there a piece to parse (not only names and dotted names)? */
+  let parsed = false;
   let before = 0;
   for (const u of merged) {
     const newStart = u.start + before;
@@ -131,6 +133,15 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
       if (!isPlainName(replacement)) return miss("a name became other text");
       continue;
     }
+    if (u.kind === "expression") {
+      // A dotted name (`logging`, `flow.websocket`) needs no parse: its nodes are known.
+      const parts = replacement.split(".");
+      if (parts.every(isPlainName)) {
+        placed.push({ unit: u, newStart, pieceAt: pieces.length, at: 0, wrapped: false, made: dottedName(parts) });
+        continue;
+      }
+    }
+    parsed = true;
     if (pieces.length > 0) pieces += "\n";
     if (u.kind === "expression") {
       // Alone on a line: an expression statement.
@@ -155,11 +166,15 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
 
   const splices: ChildrenSplice[] = [];
   if (placed.length > 0) {
-    const module = parseText(pieces).rootNode;
-    if (module.hasError) return miss("the new text does not parse");
-    const tops = module.children;
+    const module = parsed ? parseText(pieces).rootNode : null;
+    if (module?.hasError) return miss("the new text does not parse");
+    const tops = module?.children ?? [];
     for (let k = 0; k < placed.length; k++) {
-      const { unit, newStart, pieceAt, at, wrapped } = placed[k];
+      const { unit, newStart, pieceAt, at, wrapped, made } = placed[k];
+      if (made) {
+        splices.push({ parent: unit.node.parent!, from: unit.node.index, to: unit.node.index + 1, nodes: [made], shift: newStart, field: unit.node.field });
+        continue;
+      }
       const length = unit.end - unit.start + unit.delta;
       const pieceEnd = k + 1 < placed.length ? placed[k + 1].pieceAt : pieces.length;
       // The top nodes of this piece (each piece starts a line at column 0).
@@ -219,6 +234,31 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
   }
   const spans: SpanDelta[] = merged.map((u) => ({ start: u.start, end: u.end, delta: u.delta }));
   return Tree.spliced(old, text, changes, spans, splices);
+}
+
+/**
+ * The nodes tree-sitter-python makes of names joined by dots (plain names, no keyword): an
+ * identifier, or attributes whose object is the name before the last dot; at offset 0.
+ */
+function dottedName(parts: readonly string[]): Node {
+  let at = parts[0].length;
+  const tree = Tree.made(parts.join("."), (t) => new Node(t, "identifier", true, 0, at));
+  let node = tree.rootNode;
+  for (let i = 1; i < parts.length; i++) {
+    const dot = new Node(tree, ".", false, at, at + 1);
+    const name = new Node(tree, "identifier", true, at + 1, at + 1 + parts[i].length);
+    at += 1 + parts[i].length;
+    const attribute = new Node(tree, "attribute", true, 0, at);
+    node.field = "object";
+    name.field = "attribute";
+    attribute.children = [node, dot, name];
+    attribute.children.forEach((c, index) => {
+      c.parent = attribute;
+      c.index = index;
+    });
+    node = attribute;
+  }
+  return node;
 }
 
 /** Only spaces or tabs from the start of its line up to `offset` (none when `exactly`). */

@@ -203,6 +203,14 @@ export class Tree {
     return new Tree(text, native, [], (tree) => copy(tree, native, grammar, reuse));
   }
 
+  /**
+   * A tree of nodes made by `build` instead of a parser (src/splice.ts: the nodes of a dotted
+   * name), only to be moved into a spliced tree: it has no native tree of its own.
+   */
+  static made(text: string, build: (tree: Tree) => Node): Tree {
+    return new Tree(text, null as unknown as Parser.Tree, [], build);
+  }
+
   private constructor(
     readonly text: string,
     /**

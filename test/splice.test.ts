@@ -98,6 +98,8 @@ describe("splicing the edits of a pass into the old tree", () => {
     ["an elif condition", ADDON, [["elif m.from_client", "elif m.is_text"]]],
     ["a callee replaced by another (an expression alone)", ADDON, [["ctx.log.warn", "logging.warning"]]],
     ["an attribute's object replaced", ADDON, [["ctx.log.debug", "logging.debug"]]],
+    // Dotted names are made without a parse (src/splice.ts dottedName): one name, two dots, in several places.
+    ["operands replaced by dotted names", "x = y + f(z)[w]\n", [["y", "a.b.c"], ["z", "q"], ["w", "u.v"]]],
     ["statements inserted at two line starts of one gap", "import os\n\n\nx = 1\n", [["\n\n\nx", "\nimport re\n\nimport sys\n\nx"]]],
     // A[B] is a generic type, A[b.c] a subscript: the whole header is parsed again, not the expression.
     ["an annotation's type argument replaced", "def f(flows: typing.Sequence[flow.Flow]):\n    pass\n", [["flow.Flow", "Flow"]]],
