@@ -12,7 +12,12 @@
 import type Parser from "tree-sitter";
 import { lowerBound } from "./search.js";
 
-let nextId = 1;
+/**
+ * The distance between the ids a tree gives its nodes in document order: a splice gives the
+ * nodes it puts in ids between those of their neighbours. Ids stay small integers (V8 stores
+ * anything else in a box of its own per node): 2^31 / 128, about 16 million nodes per tree.
+ */
+const ID_GAP = 128;
 /**
  * The children of every leaf (most nodes): one shared empty array (memory). Not frozen: a frozen
  * array has its own kind of elements, and a `for (const c of node.children)` that meets both
@@ -27,8 +32,8 @@ const NO_CHILDREN: readonly Node[] = (() => {
 })();
 
 export class Node {
-  /** Document order within a tree (renumbered when a re-parse moves the node into a new tree). */
-  id = nextId++;
+  /** Document order within its tree (see ID_GAP; renumbered when a re-parse moves the node into a new tree). */
+  id: number;
   parent: Node | null = null;
   /** Position in parent.children. */
   index = 0;
@@ -49,6 +54,7 @@ export class Node {
     public startIndex: number,
     public endIndex: number,
   ) {
+    this.id = tree.takeId();
     tree.register(this);
   }
 
@@ -71,19 +77,51 @@ export class Node {
 
   /** Renumbers, shifts and indexes this subtree in `tree` (document order). @internal */
   moveInto(tree: Tree, shift: number): void {
-    this.id = nextId++;
+    this.id = tree.takeId();
     this.tree = tree;
     this.startIndex += shift;
     this.endIndex += shift;
-    // The text is the same, but the cached slice would keep the old text alive.
-    this._text = undefined;
+    // The text is the same, but a cached slice of it would keep the old text alive. V8 copies a
+    // string this short (an identifier, mostly) instead of slicing it: kept.
+    if (this._text !== undefined && this._text.length > 12) this._text = undefined;
     tree.register(this);
     for (const c of this.children) c.moveInto(tree, shift);
   }
 
+  /**
+   * A new node of a splice (and its subtree) into `tree`, `shift` characters further, each
+   * node appended to `pending` (document order) to get its id. @internal
+   */
+  moveFresh(tree: Tree, shift: number, pending: Node[]): void {
+    this.tree = tree;
+    this.startIndex += shift;
+    this.endIndex += shift;
+    // Read from the piece's text: only its tree keeps it, and it is let go.
+    this._text = undefined;
+    pending.push(this);
+    for (const c of this.children) c.moveFresh(tree, shift, pending);
+  }
+
+  /** Shifts this subtree's ranges by `shift` (same text, same tree); returns the id of its last node in document order. @internal */
+  shiftBy(shift: number): number {
+    this.startIndex += shift;
+    this.endIndex += shift;
+    if (this._text !== undefined && this._text.length > 12) this._text = undefined;
+    const children = this.children;
+    let last = this.id;
+    for (let k = 0; k < children.length; k++) last = children[k].shiftBy(shift);
+    return last;
+  }
+
+  /** Forgets what was read of this node's text and children (both changed). @internal */
+  dropCaches(): void {
+    this._text = undefined;
+    this._namedChildren = undefined;
+  }
+
   /** Renumbers this node alone into `tree` at a new range (its children are left to the caller). @internal */
   relocate(tree: Tree, start: number, end: number): void {
-    this.id = nextId++;
+    this.id = tree.takeId();
     this.tree = tree;
     this.startIndex = start;
     this.endIndex = end;
@@ -212,35 +250,46 @@ export class Tree {
   }
 
   private constructor(
-    readonly text: string,
+    /** Changed only by spliced() (the tree of a changed text made in place). */
+    public text: string,
     /**
      * The base of the next incremental parse (see reparse in parser.ts): the native tree of this
      * text, or after splices that of an older text, which `pendingEdits` lead to this one.
      */
     readonly native: Parser.Tree,
     /** The edits from the text of `native` to this text, in order; applied to it only when it is parsed again. */
-    readonly pendingEdits: readonly TextEdit[],
+    public pendingEdits: readonly TextEdit[],
     build: (tree: Tree) => Node,
   ) {
     this.rootNode = build(this);
   }
 
   /**
-   * The tree of `text` made from the nodes of `old` without a parse (see src/splice.ts): the
-   * spans of old text in `spans` were replaced (sorted, disjoint, each with the length
-   * difference of its replacement), and `splices` (in document order) give the new nodes of the
-   * replaced statements and expressions. Every node is moved (renumbered, shifted, indexed): `old` is dead afterwards.
+   * The tree of `text` made from `old` in place, without a parse (see src/splice.ts): the spans
+   * of old text in `spans` were replaced (sorted, disjoint, each with the length difference of
+   * its replacement), and `splices` (in document order) give the new nodes of the replaced
+   * statements and expressions. The nodes that stay keep their ids and their place in the type
+   * index and are only shifted (those before the first span not even visited); the replaced
+   * ones leave the index, and the new ones get ids between their neighbours'. `old` is this
+   * tree now: what held it holds the new text.
    */
   static spliced(old: Tree, text: string, changes: readonly TextChange[], spans: readonly SpanDelta[], splices: readonly ChildrenSplice[]): Tree {
-    const native = old.native;
+    const tree = old;
     const fresh = new Map<Node, number>();
+    const removed = new Set<Node>();
+    const collect = (n: Node) => {
+      removed.add(n);
+      for (const c of n.children) collect(c);
+    };
     // From the last run to the first (`splices` are in document order), so that each one's
     // indexes are still those of the old children; at one index, the run that starts there is
     // replaced before the statements inserted there go in, the last inserted first.
     const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.from - a.s.from || b.s.to - a.s.to || b.i - a.i);
     for (const { s } of order) {
       const kept = s.parent.children;
+      for (let k = s.from; k < s.to; k++) collect(kept[k]);
       s.parent.children = [...kept.slice(0, s.from), ...s.nodes, ...kept.slice(s.to)];
+      s.parent.dropCaches();
       if (s.field !== undefined) s.nodes[0].field = s.field;
       for (const n of s.nodes) fresh.set(n, s.shift);
     }
@@ -250,32 +299,97 @@ export class Tree {
     for (const s of spans) before.push(before[before.length - 1] + s.delta);
     // An offset moves by the spans that end at or before it.
     const deltaAt = (offset: number) => before[lowerBound(ends, (end) => end <= offset)];
-    return new Tree(text, native, [...old.pendingEdits, { before: old.text, changes, after: text }], (tree) => {
-      const visit = (n: Node): void => {
-        const shift = fresh.get(n);
-        if (shift !== undefined) return n.moveInto(tree, shift);
-        const i = lowerBound(ends, (end) => end <= n.startIndex);
-        // No span inside: the whole subtree moves by one distance.
-        if (i === spans.length || spans[i].start >= n.endIndex) return n.moveInto(tree, before[i]);
-        // A block spans its statements: replaced from their line's start to their line's end,
-        // they say where it starts and ends now.
-        const startsInSpan = spans[i].start < n.startIndex;
-        const j = lowerBound(ends, (end) => end < n.endIndex);
-        const endsInSpan = j < spans.length && spans[j].start < n.endIndex && n.endIndex < spans[j].end;
-        n.relocate(tree, n.startIndex + before[i], n.endIndex + deltaAt(n.endIndex));
-        const children = n.children;
-        for (let k = 0; k < children.length; k++) {
-          const c = children[k];
-          c.parent = n;
-          c.index = k;
-          visit(c);
-        }
-        if (startsInSpan && children.length > 0) n.startIndex = children[0].startIndex;
-        if (endsInSpan && children.length > 0) n.endIndex = children[children.length - 1].endIndex;
+
+    // The walk is in document order: the new nodes wait in `pending` for the id of the next
+    // node that stays, and get ids between it and `lastId` (the last node's before them).
+    const pending: Node[] = [];
+    let lastId = 0;
+    let renumber = false;
+    const stays = (id: number) => {
+      if (pending.length > 0) {
+        const step = Math.floor((id - lastId) / (pending.length + 1));
+        // No room left between the two (many splices at one place): all renumbered below.
+        if (step < 1) renumber = true;
+        for (let k = 0; k < pending.length; k++) pending[k].id = lastId + step * (k + 1);
+        pending.length = 0;
+      }
+      lastId = id;
+    };
+    const visit = (n: Node): void => {
+      const shift = fresh.get(n);
+      if (shift !== undefined) return n.moveFresh(tree, shift, pending);
+      const i = lowerBound(ends, (end) => end <= n.startIndex);
+      // No span inside: the whole subtree moves by one distance (none before the first span).
+      if (i === spans.length || spans[i].start >= n.endIndex) {
+        stays(n.id);
+        lastId = before[i] === 0 ? lastDescendant(n).id : n.shiftBy(before[i]);
+        return;
+      }
+      stays(n.id);
+      // A block spans its statements: replaced from their line's start to their line's end,
+      // they say where it starts and ends now.
+      const startsInSpan = spans[i].start < n.startIndex;
+      const j = lowerBound(ends, (end) => end < n.endIndex);
+      const endsInSpan = j < spans.length && spans[j].start < n.endIndex && n.endIndex < spans[j].end;
+      n.startIndex += before[i];
+      n.endIndex += deltaAt(n.endIndex);
+      n.dropCaches();
+      const children = n.children;
+      for (let k = 0; k < children.length; k++) {
+        const c = children[k];
+        c.parent = n;
+        c.index = k;
+        visit(c);
+      }
+      if (startsInSpan && children.length > 0) n.startIndex = children[0].startIndex;
+      if (endsInSpan && children.length > 0) n.endIndex = children[children.length - 1].endIndex;
+    };
+    visit(tree.rootNode);
+    // New nodes at the end of the text: ids after every id the tree gave.
+    for (const n of pending) n.id = tree.takeId();
+    tree.pendingEdits = [...tree.pendingEdits, { before: tree.text, changes, after: text }];
+    tree.text = text;
+    if (renumber) {
+      tree.byType.clear();
+      tree.lastId = 0;
+      const all = (n: Node) => {
+        n.id = tree.takeId();
+        tree.register(n);
+        for (const c of n.children) all(c);
       };
-      visit(old.rootNode);
-      return old.rootNode;
-    });
+      all(tree.rootNode);
+      return tree;
+    }
+    // The type index: the replaced nodes out, the new ones merged in (by id: document order).
+    const dropped = new Set<string>();
+    for (const n of removed) dropped.add(n.type);
+    for (const type of dropped) {
+      const list = tree.byType.get(type)!.filter((n) => !removed.has(n));
+      if (list.length > 0) tree.byType.set(type, list);
+      else tree.byType.delete(type);
+    }
+    const added = new Map<string, Node[]>();
+    const add = (n: Node) => {
+      const list = added.get(n.type);
+      if (list) list.push(n);
+      else added.set(n.type, [n]);
+      for (const c of n.children) add(c);
+    };
+    for (const s of splices) for (const n of s.nodes) add(n);
+    for (const [type, list] of added) {
+      list.sort((a, b) => a.id - b.id);
+      const present = tree.byType.get(type);
+      tree.byType.set(type, present ? mergeById(present, list) : list);
+    }
+    return tree;
+  }
+
+  /** The greatest id given to a node of this tree. */
+  private lastId = 0;
+
+  /** The id of a node made or moved into this tree after all the others (document order). @internal */
+  takeId(): number {
+    return (this.lastId += ID_GAP);
   }
 
   /** Indexes a node made or moved into this tree (in document order: the per-type lists come out sorted). */
@@ -408,6 +522,12 @@ class ReuseIndex {
 /** The first index whose value (`ends`, ascending) is >= `at`, or ends.length. */
 function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
   return lowerBound(ends, (end) => end < at);
+}
+
+/** The last node of a subtree in document order. */
+function lastDescendant(n: Node): Node {
+  while (n.children.length > 0) n = n.children[n.children.length - 1];
+  return n;
 }
 
 /** Two lists of nodes in document order, merged (a loop, not push(...list): huge files). */

@@ -133,6 +133,19 @@ describe("splicing the edits of a pass into the old tree", () => {
     expect(r.spliced).toBe(false);
   });
 
+  it("gives new nodes ids between their neighbours', and renumbers the tree when a place has no room left", () => {
+    const ids = (t: Tree) => [...t.byType.values()].flat().map((n) => n.id);
+    let r = reparseChecked(parse(ADDON), edits(ADDON, [["addons = [", "extra = 1\naddons = ["]]));
+    expect(r.spliced).toBe(true);
+    // Ids are spaced out in a fresh copy; the inserted statement's nodes took ids in a gap.
+    expect(ids(r.tree).some((id) => id % 128 !== 0)).toBe(true);
+    // Hundreds of nodes inserted at one place: more than the gap holds, so every node is numbered again.
+    const many = Array.from({ length: 60 }, (_, i) => `more_${i} = f(${i})\n`).join("");
+    r = reparseChecked(r.tree, edits(r.tree.text, [["extra = 1\n", `extra = 1\n${many}`]]));
+    expect(r.spliced).toBe(true);
+    expect(ids(r.tree).every((id) => id % 128 === 0)).toBe(true);
+  });
+
   it("parses incrementally after splices, from the edits pending on the native tree", () => {
     let tree = parse(ADDON);
     let r = reparseChecked(tree, edits(tree.text, [["clientconnect", "client_connected"]]));
