@@ -255,29 +255,9 @@ export function runPipeline(
       }
       // A pass over the same tree as the last one (nothing changed since) reuses its facts.
       const file = new SourceFile(path, text, tree, layout, opts.knowledge, true, facts);
-      let heldBackThisPass = 0;
-      for (const t of transforms) {
-        const p = profile && (profile.get(t.id) ?? profile.set(t.id, { ms: 0, runs: 0, skipped: 0 }).get(t.id)!);
-        if (t.needs && !words.mayMatch(text, t.needs)) {
-          if (p) p.skipped++;
-          continue;
-        }
-        file.transform = t.id;
-        const mark = file.edits.mark();
-        const started = p ? performance.now() : 0;
-        try {
-          t.run(file);
-        } catch (e) {
-          // MITM_CODEMOD_DEBUG=1 keeps the stack trace (for whoever fixes the transform).
-          const message = process.env.MITM_CODEMOD_DEBUG ? `${(e as Error)?.stack ?? e}` : e instanceof EditConflictError ? e.message : `${(e as Error)?.message ?? e}`;
-          return unchanged({ error: { transform: t.id, message } });
-        }
-        if (p) {
-          p.ms += performance.now() - started;
-          p.runs++;
-        }
-        if (t.safety === "unsafe" && !opts.unsafeFixes) heldBackThisPass += file.edits.rollback(mark).length;
-      }
+      const ran = runTransforms(file, transforms, words, text, opts.unsafeFixes);
+      if (typeof ran !== "number") return unchanged({ error: ran });
+      const heldBackThisPass = ran;
       const notes = file.findings.filter((f) => f.severity === "info");
       if (profile) {
         const key = `(passes) step ${step.label}${file.edits.deferred ? " deferred" : ""}`;
@@ -300,13 +280,7 @@ export function runPipeline(
         return unchanged({ error: { transform: culprit(file.edits, text, errorsBefore), message: "the rewrite did not parse; no edit was made to this file" } });
       }
       findings = dedupe([...findings, ...notes]).map((f) => mapFinding(f, file.edits));
-      changes = changes.map((c) => mapChange(c, file.edits));
-      let delta = 0;
-      for (const e of file.edits.sorted()) {
-        const start = e.start + delta;
-        changes.push({ transform: e.transform, start, end: start + e.text.length });
-        delta += e.text.length - (e.end - e.start);
-      }
+      changes = mappedChanges(changes, file.edits);
       text = next;
       tree = nextTree;
       facts = new TreeFacts();
@@ -316,6 +290,51 @@ export function runPipeline(
   findings.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
   changes.sort((a, b) => a.start - b.start);
   return { output: text, changed: text !== input, findings, changes, heldBack, regions: changeMap.regions, tree };
+}
+
+/**
+ * Runs one pass of a step's transforms over a file (those whose words are in the text): the
+ * count of edits held back (unsafe, not asked for), or the error of the transform that threw.
+ * A function of its own, apart from runPipeline's loop: V8 optimises each alone, and every
+ * worker of a pool compiles both again.
+ */
+function runTransforms(file: SourceFile, transforms: readonly Transform[], words: WordSearch, text: string, unsafeFixes: boolean): number | InternalError {
+  let heldBack = 0;
+  for (const t of transforms) {
+    const p = profile && (profile.get(t.id) ?? profile.set(t.id, { ms: 0, runs: 0, skipped: 0 }).get(t.id)!);
+    if (t.needs && !words.mayMatch(text, t.needs)) {
+      if (p) p.skipped++;
+      continue;
+    }
+    file.transform = t.id;
+    const mark = file.edits.mark();
+    const started = p ? performance.now() : 0;
+    try {
+      t.run(file);
+    } catch (e) {
+      // MITM_CODEMOD_DEBUG=1 keeps the stack trace (for whoever fixes the transform).
+      const message = process.env.MITM_CODEMOD_DEBUG ? `${(e as Error)?.stack ?? e}` : e instanceof EditConflictError ? e.message : `${(e as Error)?.message ?? e}`;
+      return { transform: t.id, message };
+    }
+    if (p) {
+      p.ms += performance.now() - started;
+      p.runs++;
+    }
+    if (t.safety === "unsafe" && !unsafeFixes) heldBack += file.edits.rollback(mark).length;
+  }
+  return heldBack;
+}
+
+/** The changes so far, moved to the text after `edits`, and those edits as changes. */
+function mappedChanges(changes: readonly Change[], edits: EditSet): Change[] {
+  const out = changes.map((c) => mapChange(c, edits));
+  let delta = 0;
+  for (const e of edits.list()) {
+    const start = e.start + delta;
+    out.push({ transform: e.transform, start, end: start + e.text.length });
+    delta += e.text.length - (e.end - e.start);
+  }
+  return out;
 }
 
 /** Drops the findings that restate one an earlier step already reported at an overlapping span. */

@@ -229,7 +229,7 @@ export function spliceTree(old: Tree, changes: readonly TextChange[], text: stri
         if (!isBlank(trailing, 0, trailing.length) || !endsLineAsBefore) return miss("run: more after its last statement");
         nodes = list;
       }
-      splices.push({ parent: unit.node, from: unit.from, to: unit.to, nodes, shift: newStart - at });
+      splices.push({ parent: unit.node, from: unit.from, to: unit.to, nodes, shift: newStart - at, field: undefined });
     }
   }
   const spans: SpanDelta[] = merged.map((u) => ({ start: u.start, end: u.end, delta: u.delta }));

@@ -275,78 +275,9 @@ export class Tree {
    */
   static spliced(old: Tree, text: string, changes: readonly TextChange[], spans: readonly SpanDelta[], splices: readonly ChildrenSplice[]): Tree {
     const tree = old;
-    const fresh = new Map<Node, number>();
-    const removed = new Set<Node>();
-    const collect = (n: Node) => {
-      removed.add(n);
-      for (const c of n.children) collect(c);
-    };
-    // From the last run to the first (`splices` are in document order), so that each one's
-    // indexes are still those of the old children; at one index, the run that starts there is
-    // replaced before the statements inserted there go in, the last inserted first.
-    const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.from - a.s.from || b.s.to - a.s.to || b.i - a.i);
-    for (const { s } of order) {
-      const kept = s.parent.children;
-      for (let k = s.from; k < s.to; k++) collect(kept[k]);
-      s.parent.children = [...kept.slice(0, s.from), ...s.nodes, ...kept.slice(s.to)];
-      s.parent.dropCaches();
-      if (s.field !== undefined) s.nodes[0].field = s.field;
-      for (const n of s.nodes) fresh.set(n, s.shift);
-    }
-    const ends = spans.map((s) => s.end);
-    // before[i]: the length difference of spans[0..i).
-    const before = [0];
-    for (const s of spans) before.push(before[before.length - 1] + s.delta);
-    // An offset moves by the spans that end at or before it.
-    const deltaAt = (offset: number) => before[lowerBound(ends, (end) => end <= offset)];
-
-    // The walk is in document order: the new nodes wait in `pending` for the id of the next
-    // node that stays, and get ids between it and `lastId` (the last node's before them).
-    const pending: Node[] = [];
-    let lastId = 0;
-    let renumber = false;
-    const stays = (id: number) => {
-      if (pending.length > 0) {
-        const step = Math.floor((id - lastId) / (pending.length + 1));
-        // No room left between the two (many splices at one place): all renumbered below.
-        if (step < 1) renumber = true;
-        for (let k = 0; k < pending.length; k++) pending[k].id = lastId + step * (k + 1);
-        pending.length = 0;
-      }
-      lastId = id;
-    };
-    const visit = (n: Node): void => {
-      const shift = fresh.get(n);
-      if (shift !== undefined) return n.moveFresh(tree, shift, pending);
-      const i = lowerBound(ends, (end) => end <= n.startIndex);
-      // No span inside: the whole subtree moves by one distance (none before the first span).
-      if (i === spans.length || spans[i].start >= n.endIndex) {
-        stays(n.id);
-        lastId = before[i] === 0 ? lastDescendant(n).id : n.shiftBy(before[i]);
-        return;
-      }
-      stays(n.id);
-      // A block spans its statements: replaced from their line's start to their line's end,
-      // they say where it starts and ends now.
-      const startsInSpan = spans[i].start < n.startIndex;
-      const j = lowerBound(ends, (end) => end < n.endIndex);
-      const endsInSpan = j < spans.length && spans[j].start < n.endIndex && n.endIndex < spans[j].end;
-      n.startIndex += before[i];
-      n.endIndex += deltaAt(n.endIndex);
-      n.dropCaches();
-      const children = n.children;
-      for (let k = 0; k < children.length; k++) {
-        const c = children[k];
-        c.parent = n;
-        c.index = k;
-        visit(c);
-      }
-      if (startsInSpan && children.length > 0) n.startIndex = children[0].startIndex;
-      if (endsInSpan && children.length > 0) n.endIndex = children[children.length - 1].endIndex;
-    };
-    visit(tree.rootNode);
-    // New nodes at the end of the text: ids after every id the tree gave.
-    for (const n of pending) n.id = tree.takeId();
+    const { fresh, removed } = applySplices(splices);
+    // In three functions, not one: V8 compiles each of them alone (and again in every worker of a pool).
+    const renumber = shiftInPlace(tree, spans, fresh);
     tree.pendingEdits = [...tree.pendingEdits, { before: tree.text, changes, after: text }];
     tree.text = text;
     if (renumber) {
@@ -358,34 +289,12 @@ export class Tree {
         for (const c of n.children) all(c);
       };
       all(tree.rootNode);
-      return tree;
-    }
-    // The type index: the replaced nodes out, the new ones merged in (by id: document order).
-    const dropped = new Set<string>();
-    for (const n of removed) dropped.add(n.type);
-    for (const type of dropped) {
-      const list = tree.byType.get(type)!.filter((n) => !removed.has(n));
-      if (list.length > 0) tree.byType.set(type, list);
-      else tree.byType.delete(type);
-    }
-    const added = new Map<string, Node[]>();
-    const add = (n: Node) => {
-      const list = added.get(n.type);
-      if (list) list.push(n);
-      else added.set(n.type, [n]);
-      for (const c of n.children) add(c);
-    };
-    for (const s of splices) for (const n of s.nodes) add(n);
-    for (const [type, list] of added) {
-      list.sort((a, b) => a.id - b.id);
-      const present = tree.byType.get(type);
-      tree.byType.set(type, present ? mergeById(present, list) : list);
-    }
+    } else reindex(tree.byType, removed, splices);
     return tree;
   }
 
-  /** The greatest id given to a node of this tree. */
-  private lastId = 0;
+  /** The greatest id given to a node of this tree. @internal */
+  lastId = 0;
 
   /** The id of a node made or moved into this tree after all the others (document order). @internal */
   takeId(): number {
@@ -522,6 +431,125 @@ class ReuseIndex {
 /** The first index whose value (`ends`, ascending) is >= `at`, or ends.length. */
 function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
   return lowerBound(ends, (end) => end < at);
+}
+
+/**
+ * Puts the splices' nodes in their parents' children (see Tree.spliced): the new nodes, with
+ * the distance each must move, and every node of the subtrees they replace.
+ */
+function applySplices(splices: readonly ChildrenSplice[]): { fresh: Map<Node, number>; removed: Set<Node> } {
+  const fresh = new Map<Node, number>();
+  const removed = new Set<Node>();
+  if (splices.length === 0) return { fresh, removed }; // only names renamed
+  const collect = (n: Node) => {
+    removed.add(n);
+    for (const c of n.children) collect(c);
+  };
+  // From the last run to the first (`splices` are in document order), so that each one's
+  // indexes are still those of the old children; at one index, the run that starts there is
+  // replaced before the statements inserted there go in, the last inserted first.
+  const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.from - a.s.from || b.s.to - a.s.to || b.i - a.i);
+  for (const { s } of order) {
+    const kept = s.parent.children;
+    for (let k = s.from; k < s.to; k++) collect(kept[k]);
+    // Pushed one by one, not spread: spreads of arrays of several kinds made V8 drop its
+    // optimised code of this function again and again.
+    const children: Node[] = [];
+    for (let k = 0; k < s.from; k++) children.push(kept[k]);
+    for (const n of s.nodes) children.push(n);
+    for (let k = s.to; k < kept.length; k++) children.push(kept[k]);
+    s.parent.children = children;
+    s.parent.dropCaches();
+    if (s.field !== undefined) s.nodes[0].field = s.field;
+    for (const n of s.nodes) fresh.set(n, s.shift);
+  }
+  return { fresh, removed };
+}
+
+/**
+ * Moves the nodes of a spliced tree to the new text (see Tree.spliced) and gives its new nodes
+ * ids; true when the ids ran out somewhere and the whole tree must be numbered again.
+ */
+function shiftInPlace(tree: Tree, spans: readonly SpanDelta[], fresh: ReadonlyMap<Node, number>): boolean {
+  const ends = spans.map((s) => s.end);
+  // before[i]: the length difference of spans[0..i).
+  const before = [0];
+  for (const s of spans) before.push(before[before.length - 1] + s.delta);
+  // An offset moves by the spans that end at or before it.
+  const deltaAt = (offset: number) => before[lowerBound(ends, (end) => end <= offset)];
+
+  // The walk is in document order: the new nodes wait in `pending` for the id of the next node
+  // that stays, and get ids between it and `lastId` (the last node's before them).
+  const pending: Node[] = [];
+  let lastId = 0;
+  let renumber = false;
+  const stays = (id: number) => {
+    if (pending.length > 0) {
+      const step = Math.floor((id - lastId) / (pending.length + 1));
+      // No room left between the two (many splices at one place): all renumbered.
+      if (step < 1) renumber = true;
+      for (let k = 0; k < pending.length; k++) pending[k].id = lastId + step * (k + 1);
+      pending.length = 0;
+    }
+    lastId = id;
+  };
+  const visit = (n: Node): void => {
+    const shift = fresh.get(n);
+    if (shift !== undefined) return n.moveFresh(tree, shift, pending);
+    const i = lowerBound(ends, (end) => end <= n.startIndex);
+    // No span inside: the whole subtree moves by one distance (none before the first span).
+    if (i === spans.length || spans[i].start >= n.endIndex) {
+      stays(n.id);
+      lastId = before[i] === 0 ? lastDescendant(n).id : n.shiftBy(before[i]);
+      return;
+    }
+    stays(n.id);
+    // A block spans its statements: replaced from their line's start to their line's end,
+    // they say where it starts and ends now.
+    const startsInSpan = spans[i].start < n.startIndex;
+    const j = lowerBound(ends, (end) => end < n.endIndex);
+    const endsInSpan = j < spans.length && spans[j].start < n.endIndex && n.endIndex < spans[j].end;
+    n.startIndex += before[i];
+    n.endIndex += deltaAt(n.endIndex);
+    n.dropCaches();
+    const children = n.children;
+    for (let k = 0; k < children.length; k++) {
+      const c = children[k];
+      c.parent = n;
+      c.index = k;
+      visit(c);
+    }
+    if (startsInSpan && children.length > 0) n.startIndex = children[0].startIndex;
+    if (endsInSpan && children.length > 0) n.endIndex = children[children.length - 1].endIndex;
+  };
+  visit(tree.rootNode);
+  // New nodes at the end of the text: ids after every id the tree gave.
+  for (const n of pending) n.id = tree.takeId();
+  return renumber;
+}
+
+/** The type index of a spliced tree: the replaced nodes out, the new ones merged in (by id: document order). */
+function reindex(byType: Map<string, Node[]>, removed: ReadonlySet<Node>, splices: readonly ChildrenSplice[]): void {
+  const dropped = new Set<string>();
+  for (const n of removed) dropped.add(n.type);
+  for (const type of dropped) {
+    const list = byType.get(type)!.filter((n) => !removed.has(n));
+    if (list.length > 0) byType.set(type, list);
+    else byType.delete(type);
+  }
+  const added = new Map<string, Node[]>();
+  const add = (n: Node) => {
+    const list = added.get(n.type);
+    if (list) list.push(n);
+    else added.set(n.type, [n]);
+    for (const c of n.children) add(c);
+  };
+  for (const s of splices) for (const n of s.nodes) add(n);
+  for (const [type, list] of added) {
+    list.sort((a, b) => a.id - b.id);
+    const present = byType.get(type);
+    byType.set(type, present ? mergeById(present, list) : list);
+  }
 }
 
 /** The last node of a subtree in document order. */
