@@ -437,21 +437,22 @@ function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
  * Puts the splices' nodes in their parents' children (see Tree.spliced): the new nodes, with
  * the distance each must move, and every node of the subtrees they replace.
  */
-function applySplices(splices: readonly ChildrenSplice[]): { fresh: Map<Node, number>; removed: Set<Node> } {
+function applySplices(splices: readonly ChildrenSplice[]): { fresh: Map<Node, number>; removed: Node[][] } {
   const fresh = new Map<Node, number>();
-  const removed = new Set<Node>();
+  /** Per splice (same order): the nodes it replaces, in document order. */
+  const removed: Node[][] = splices.map(() => []);
   if (splices.length === 0) return { fresh, removed }; // only names renamed
-  const collect = (n: Node) => {
-    removed.add(n);
-    for (const c of n.children) collect(c);
+  const collect = (n: Node, into: Node[]) => {
+    into.push(n);
+    for (const c of n.children) collect(c, into);
   };
   // From the last run to the first (`splices` are in document order), so that each one's
   // indexes are still those of the old children; at one index, the run that starts there is
   // replaced before the statements inserted there go in, the last inserted first.
   const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.from - a.s.from || b.s.to - a.s.to || b.i - a.i);
-  for (const { s } of order) {
+  for (const { s, i } of order) {
     const kept = s.parent.children;
-    for (let k = s.from; k < s.to; k++) collect(kept[k]);
+    for (let k = s.from; k < s.to; k++) collect(kept[k], removed[i]);
     // Pushed one by one, not spread: spreads of arrays of several kinds made V8 drop its
     // optimised code of this function again and again.
     const children: Node[] = [];
@@ -528,27 +529,51 @@ function shiftInPlace(tree: Tree, spans: readonly SpanDelta[], fresh: ReadonlyMa
   return renumber;
 }
 
-/** The type index of a spliced tree: the replaced nodes out, the new ones merged in (by id: document order). */
-function reindex(byType: Map<string, Node[]>, removed: ReadonlySet<Node>, splices: readonly ChildrenSplice[]): void {
-  const dropped = new Set<string>();
-  for (const n of removed) dropped.add(n.type);
-  for (const type of dropped) {
-    const list = byType.get(type)!.filter((n) => !removed.has(n));
-    if (list.length > 0) byType.set(type, list);
-    else byType.delete(type);
-  }
-  const added = new Map<string, Node[]>();
-  const add = (n: Node) => {
-    const list = added.get(n.type);
-    if (list) list.push(n);
-    else added.set(n.type, [n]);
-    for (const c of n.children) add(c);
+/**
+ * The type index of a spliced tree: the replaced nodes out, then the new ones in, each a run
+ * of its type's list found by binary search. The nodes of one type in a replaced subtree are
+ * one run of the list (a subtree is a run of the document order), and so are those of a new
+ * subtree, whose ids all fall between the same two ids of nodes that stay.
+ */
+function reindex(byType: Map<string, Node[]>, removed: readonly (readonly Node[])[], splices: readonly ChildrenSplice[]): void {
+  const runs = (nodes: readonly Node[]) => {
+    const out = new Map<string, Node[]>();
+    for (const n of nodes) {
+      const list = out.get(n.type);
+      if (list) list.push(n);
+      else out.set(n.type, [n]);
+    }
+    return out;
   };
-  for (const s of splices) for (const n of s.nodes) add(n);
-  for (const [type, list] of added) {
-    list.sort((a, b) => a.id - b.id);
-    const present = byType.get(type);
-    byType.set(type, present ? mergeById(present, list) : list);
+  for (const gone of removed) {
+    for (const [type, out] of runs(gone)) {
+      const list = byType.get(type)!;
+      const at = lowerBound(list, (n) => n.id < out[0].id);
+      for (let k = 0; k < out.length; k++) {
+        if (list[at + k] !== out[k]) throw new Error(`the index of ${type} nodes is not in document order`);
+      }
+      list.splice(at, out.length);
+      if (list.length === 0) byType.delete(type);
+    }
+  }
+  for (const s of splices) {
+    const added: Node[] = [];
+    const add = (n: Node) => {
+      added.push(n);
+      for (const c of n.children) add(c);
+    };
+    for (const n of s.nodes) add(n);
+    for (const [type, into] of runs(added)) {
+      const list = byType.get(type);
+      if (!list) {
+        byType.set(type, into);
+        continue;
+      }
+      const at = lowerBound(list, (n) => n.id < into[0].id);
+      // One call when it fits in a call's arguments (nearly always), otherwise two copies.
+      if (into.length < 10_000) list.splice(at, 0, ...into);
+      else byType.set(type, [...list.slice(0, at), ...into, ...list.slice(at)]);
+    }
   }
 }
 
