@@ -52,9 +52,13 @@ export class ImportTable {
       return q;
     }
     if (node.type === "attribute") {
+      // Asked of the same attribute by many transforms: remembered (the tree's facts).
+      if (depth === 0 && this.cache.has(node.id)) return this.cache.get(node.id)!;
       const base = this.resolve(node.childForFieldName("object"), depth);
       const attr = node.childForFieldName("attribute");
-      return base && attr ? `${base}.${attr.text}` : null;
+      const q = base && attr ? `${base}.${attr.text}` : null;
+      if (depth === 0) this.cache.set(node.id, q);
+      return q;
     }
     return null;
   }
