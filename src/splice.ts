@@ -7,7 +7,7 @@
 //   `.peername`): the same token, only longer or shorter;
 // - an edit inside a primary expression in an operand's place (`ctx.log` → `logging` as a
 //   callee's object, `layer.client_conn.address` → `client.peername` on an assignment's right):
-//   the new expression is parsed alone;
+//   the new expression is parsed alone (a dotted name's nodes are made, not parsed);
 // - edits inside one or more consecutive statements of a block or module (an import rewritten,
 //   statements inserted after one or at a line's start): only those statements are parsed, alone;
 // - edits inside the header of a compound statement: the header is parsed alone, with `pass` as
