@@ -21,8 +21,9 @@ const HELP = `npm run bench -- [options]        (or: node bench/run.mjs [options
 
   --n N               generated mitmproxy 6 addons per 1x corpus (default 2000)
   --scale K           corpus scale factor: K copies of the stdlib and K*N addons (default 1)
-  --runs R            measured runs per row; the median is reported with min-max (default 5)
-  --warmup W          unmeasured runs before each row (default 1)
+  --runs R            measured rounds (each runs every row once, in turn); the median of each
+                      row is reported with min-max (default 5)
+  --warmup W          unmeasured runs of each row before the rounds (default 1)
   --jobs J            pool size for the parse-only pool and ast-grep rows (default: the number
                       of cores, as the tool's default --jobs)
   --mem-scale M       also run the tool's dry run on an M-times bigger corpus for the memory
@@ -150,23 +151,24 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function measure(row, o, logDir) {
-  const runs = row.runs ?? o.runs;
-  const samples = [];
+/** One run of a row's command (checked against its expected exit codes). */
+async function sampleRow(row, logDir) {
   const stdoutFile = row.keepStdout ? path.join(logDir, `${row.id}.stdout`) : "/dev/null";
   const stderrFile = path.join(logDir, `${row.id}.stderr`);
-  const warmup = row.warmup ?? o.warmup;
-  for (let i = 0; i < warmup + runs; i++) {
-    if (row.prepare) row.prepare();
-    const r = await runOnce(row.cmd, { stdout: stdoutFile, stderr: stderrFile });
-    const ok = row.ok ?? [0];
-    if (!ok.includes(r.exit) || r.signal) {
-      const tail = fs.readFileSync(stderrFile, "utf8").slice(-3000);
-      throw new Error(`row ${row.id}: exit ${r.exit}${r.signal ? ` (signal ${r.signal})` : ""}, expected ${ok.join("/")}\n$ ${row.cmd.join(" ")}\n${tail}`);
-    }
-    if (i >= warmup) samples.push(r);
-    process.stderr.write(".");
+  if (row.prepare) row.prepare();
+  const r = await runOnce(row.cmd, { stdout: stdoutFile, stderr: stderrFile });
+  const ok = row.ok ?? [0];
+  if (!ok.includes(r.exit) || r.signal) {
+    const tail = fs.readFileSync(stderrFile, "utf8").slice(-3000);
+    throw new Error(`row ${row.id}: exit ${r.exit}${r.signal ? ` (signal ${r.signal})` : ""}, expected ${ok.join("/")}\n$ ${row.cmd.join(" ")}\n${tail}`);
   }
+  return r;
+}
+
+/** A row's result from its measured samples. */
+function summarise(row, samples, logDir) {
+  const stdoutFile = row.keepStdout ? path.join(logDir, `${row.id}.stdout`) : "/dev/null";
+  const stderrFile = path.join(logDir, `${row.id}.stderr`);
   const walls = samples.map((s) => s.wallMs);
   const rss = samples.map((s) => s.maxRssKb).filter((x) => x !== null);
   const cpus = samples.map((s) => s.cpuS).filter((x) => x !== null);
@@ -175,7 +177,7 @@ async function measure(row, o, logDir) {
     name: row.name,
     command: row.cmd.map((a) => (a.startsWith(ROOT + "/") ? path.relative(ROOT, a) : a === NODE ? "node" : a)).join(" "),
     corpus: row.corpus ?? null,
-    runs,
+    runs: samples.length,
     medianMs: median(walls),
     minMs: Math.min(...walls),
     maxMs: Math.max(...walls),
@@ -187,6 +189,41 @@ async function measure(row, o, logDir) {
   };
   if (row.after) Object.assign(result, row.after(stdoutFile, stderrFile));
   return result;
+}
+
+/**
+ * The rows measured in rounds: every row's warm-up runs first, then each round runs every row
+ * once, so that a machine that gets slower or faster over the minutes of a run moves every
+ * row alike and the ratios stay fair (rows measured one after the other drifted apart by up to
+ * 10% here). A row with its own number of runs (the memory rows) is measured alone, after.
+ */
+async function measureAll(rowList, o, logDir) {
+  const interleaved = rowList.filter((r) => r.runs === undefined);
+  const alone = rowList.filter((r) => r.runs !== undefined);
+  const samples = new Map(rowList.map((r) => [r.id, []]));
+  for (const row of interleaved) {
+    for (let i = 0; i < (row.warmup ?? o.warmup); i++) await sampleRow(row, logDir);
+  }
+  process.stderr.write(`warm-up done; ${o.runs} rounds of ${interleaved.length} rows\n`);
+  for (let round = 0; round < o.runs; round++) {
+    process.stderr.write(`round ${round + 1}:`);
+    for (const row of interleaved) {
+      const r = await sampleRow(row, logDir);
+      samples.get(row.id).push(r);
+      process.stderr.write(` ${row.id} ${fmtMs(r.wallMs)}`);
+    }
+    process.stderr.write("\n");
+  }
+  for (const row of alone) {
+    process.stderr.write(`${row.id.padEnd(14)} `);
+    for (let i = 0; i < (row.warmup ?? o.warmup); i++) await sampleRow(row, logDir);
+    for (let i = 0; i < row.runs; i++) {
+      samples.get(row.id).push(await sampleRow(row, logDir));
+      process.stderr.write(".");
+    }
+    process.stderr.write(` ${fmtMs(median(samples.get(row.id).map((s) => s.wallMs)))}\n`);
+  }
+  return rowList.map((row) => summarise(row, samples.get(row.id), logDir));
 }
 
 // ---- the rows ------------------------------------------------------------------------------
@@ -322,12 +359,9 @@ async function main() {
   if (big) process.stderr.write(`memory corpus ${path.relative(ROOT, big.dir)}: ${big.files.total} files, ${(big.bytes.total / 1e6).toFixed(1)} MB\n`);
   process.stderr.write(`peak RSS from: ${GNU_TIME ? "GNU time -v (ru_maxrss)" : "/proc/<pid>/status VmHWM, polled every 5 ms"}\n`);
 
-  const results = [];
-  for (const row of rows(o, corpus, big, sg)) {
-    process.stderr.write(`${row.id.padEnd(14)} `);
-    const r = await measure(row, o, logDir);
-    results.push(r);
-    process.stderr.write(` ${fmtMs(r.medianMs)}${r.summary ? `  (${r.summary})` : r.files !== undefined ? `  (${r.files} files)` : ""}\n`);
+  const results = await measureAll(rows(o, corpus, big, sg), o, logDir);
+  for (const r of results) {
+    process.stderr.write(`${r.id.padEnd(14)} ${fmtMs(r.medianMs)}${r.summary ? `  (${r.summary})` : r.files !== undefined ? `  (${r.files} files)` : ""}\n`);
   }
   fs.rmSync(path.join(o.out, "write-copy"), { recursive: true, force: true });
   const by = Object.fromEntries(results.map((r) => [r.id, r]));
