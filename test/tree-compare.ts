@@ -72,4 +72,15 @@ export function expectWellFormed(tree: Tree, text: string): void {
     expect(list.every((n, i) => n.type === type && (i === 0 || list[i - 1].id < n.id))).toBe(true);
   }
   expect(all.every((n) => n.text === text.slice(n.startIndex, n.endIndex))).toBe(true);
+  // A subtree's nodes of some types come from the index by their ids: the same as a walk.
+  const walked = (n: Node, types: readonly string[], out: Node[] = []): Node[] => {
+    if (types.includes(n.type)) out.push(n);
+    for (const c of n.children) walked(c, types, out);
+    return out;
+  };
+  for (const n of all.filter((x) => x.children.length > 0 && x.parent !== null)) {
+    for (const types of [["identifier"], ["call", "attribute", "string"]]) {
+      expect(n.descendantsOfType(types).map((x) => x.id), `${n.type} at ${n.startIndex}`).toEqual(walked(n, types).map((x) => x.id));
+    }
+  }
 }
