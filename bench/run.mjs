@@ -151,10 +151,15 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** Where a row's runs write their stdout (when the row reads it) and stderr. */
+const logFiles = (row, logDir) => ({
+  stdoutFile: row.keepStdout ? path.join(logDir, `${row.id}.stdout`) : "/dev/null",
+  stderrFile: path.join(logDir, `${row.id}.stderr`),
+});
+
 /** One run of a row's command (checked against its expected exit codes). */
 async function sampleRow(row, logDir) {
-  const stdoutFile = row.keepStdout ? path.join(logDir, `${row.id}.stdout`) : "/dev/null";
-  const stderrFile = path.join(logDir, `${row.id}.stderr`);
+  const { stdoutFile, stderrFile } = logFiles(row, logDir);
   if (row.prepare) row.prepare();
   const r = await runOnce(row.cmd, { stdout: stdoutFile, stderr: stderrFile });
   const ok = row.ok ?? [0];
@@ -167,8 +172,7 @@ async function sampleRow(row, logDir) {
 
 /** A row's result from its measured samples. */
 function summarise(row, samples, logDir) {
-  const stdoutFile = row.keepStdout ? path.join(logDir, `${row.id}.stdout`) : "/dev/null";
-  const stderrFile = path.join(logDir, `${row.id}.stderr`);
+  const { stdoutFile, stderrFile } = logFiles(row, logDir);
   const walls = samples.map((s) => s.wallMs);
   const rss = samples.map((s) => s.maxRssKb).filter((x) => x !== null);
   const cpus = samples.map((s) => s.cpuS).filter((x) => x !== null);

@@ -80,11 +80,7 @@ export class Node {
   moveInto(tree: Tree, shift: number): void {
     this.id = tree.takeId();
     this.tree = tree;
-    this.startIndex += shift;
-    this.endIndex += shift;
-    // The text is the same, but a cached slice of it would keep the old text alive. V8 copies a
-    // string this short (an identifier, mostly) instead of slicing it: kept.
-    if (this._text !== undefined && this._text.length > 12) this._text = undefined;
+    this.shiftRange(shift);
     tree.register(this);
     for (const c of this.children) c.moveInto(tree, shift);
   }
@@ -105,30 +101,26 @@ export class Node {
 
   /** Shifts this subtree's ranges by `shift` (same text, same tree); returns the id of its last node in document order. @internal */
   shiftBy(shift: number): number {
-    this.startIndex += shift;
-    this.endIndex += shift;
-    if (this._text !== undefined && this._text.length > 12) this._text = undefined;
+    this.shiftRange(shift);
     const children = this.children;
     let last = this.id;
     for (let k = 0; k < children.length; k++) last = children[k].shiftBy(shift);
     return last;
   }
 
+  /** Moves this node's range by `shift`: the same text elsewhere. */
+  private shiftRange(shift: number): void {
+    this.startIndex += shift;
+    this.endIndex += shift;
+    // A cached slice of the text would keep the old text alive. V8 copies a string this short
+    // (an identifier, mostly) instead of slicing it: kept.
+    if (this._text !== undefined && this._text.length > 12) this._text = undefined;
+  }
+
   /** Forgets what was read of this node's text and children (both changed). @internal */
   dropCaches(): void {
     this._text = undefined;
     this._namedChildren = undefined;
-  }
-
-  /** Renumbers this node alone into `tree` at a new range (its children are left to the caller). @internal */
-  relocate(tree: Tree, start: number, end: number): void {
-    this.id = tree.takeId();
-    this.tree = tree;
-    this.startIndex = start;
-    this.endIndex = end;
-    this._text = undefined;
-    this._namedChildren = undefined;
-    tree.register(this);
   }
 
   /**
@@ -280,12 +272,10 @@ export class Tree {
     if (renumber) {
       tree.byType.clear();
       tree.lastId = 0;
-      const all = (n: Node) => {
+      for (const n of preorder([tree.rootNode])) {
         n.id = tree.takeId();
         tree.register(n);
-        for (const c of n.children) all(c);
-      };
-      all(tree.rootNode);
+      }
     } else reindex(tree.byType, removed, splices);
     return tree;
   }
@@ -318,8 +308,9 @@ export class Tree {
       if (list && list.length > 0) lists.push(list);
     }
     if (lists.length === 0) return [];
-    // Each list is in document order (ids ascending): merged two by two, not sorted.
-    let merged = lists[0].slice();
+    // Each list is in document order (ids ascending): merged two by two, not sorted. The index's
+    // own lists are copied (a slice by id already is one).
+    let merged = fromId === undefined ? lists[0].slice() : lists[0];
     for (let k = 1; k < lists.length; k++) merged = mergeById(merged, lists[k]);
     return merged;
   }
@@ -444,17 +435,13 @@ function applySplices(splices: readonly ChildrenSplice[]): { fresh: Map<Node, nu
   /** Per splice (same order): the nodes it replaces, in document order. */
   const removed: Node[][] = splices.map(() => []);
   if (splices.length === 0) return { fresh, removed }; // only names renamed
-  const collect = (n: Node, into: Node[]) => {
-    into.push(n);
-    for (const c of n.children) collect(c, into);
-  };
   // From the last run to the first (`splices` are in document order), so that each one's
   // indexes are still those of the old children; at one index, the run that starts there is
   // replaced before the statements inserted there go in, the last inserted first.
   const order = splices.map((s, i) => ({ s, i })).sort((a, b) => b.s.from - a.s.from || b.s.to - a.s.to || b.i - a.i);
   for (const { s, i } of order) {
     const kept = s.parent.children;
-    for (let k = s.from; k < s.to; k++) collect(kept[k], removed[i]);
+    removed[i] = preorder(kept.slice(s.from, s.to));
     // Pushed one by one, not spread: spreads of arrays of several kinds made V8 drop its
     // optimised code of this function again and again.
     const children: Node[] = [];
@@ -559,13 +546,7 @@ function reindex(byType: Map<string, Node[]>, removed: readonly (readonly Node[]
     }
   }
   for (const s of splices) {
-    const added: Node[] = [];
-    const add = (n: Node) => {
-      added.push(n);
-      for (const c of n.children) add(c);
-    };
-    for (const n of s.nodes) add(n);
-    for (const [type, into] of runs(added)) {
+    for (const [type, into] of runs(preorder(s.nodes))) {
       const list = byType.get(type);
       if (!list) {
         byType.set(type, into);
@@ -577,6 +558,15 @@ function reindex(byType: Map<string, Node[]>, removed: readonly (readonly Node[]
       else byType.set(type, [...list.slice(0, at), ...into, ...list.slice(at)]);
     }
   }
+}
+
+/** The nodes of the subtrees of `roots`, in document order. */
+function preorder(roots: readonly Node[], into: Node[] = []): Node[] {
+  for (const n of roots) {
+    into.push(n);
+    preorder(n.children, into);
+  }
+  return into;
 }
 
 /** The last node of a subtree in document order. */
