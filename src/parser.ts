@@ -22,6 +22,7 @@ interface NodeTypeInfo {
   type: string;
   named: boolean;
   fields?: Record<string, { types: { type: string; named: boolean }[] }>;
+  children?: { types: { type: string; named: boolean }[] };
   subtypes?: { type: string; named: boolean }[];
 }
 const nodeTypeInfo = (Python as unknown as { nodeTypeInfo: NodeTypeInfo[] }).nodeTypeInfo;
@@ -54,7 +55,67 @@ function fieldChildTypes(info: readonly NodeTypeInfo[]): Map<string, Set<string>
   return out;
 }
 
-const grammar: Grammar = { fieldChildTypes: fieldChildTypes(nodeTypeInfo), namedTokens: new Set(NAMED_TOKENS) };
+/**
+ * For each node type with fields, the named child types that can fill exactly one of its fields
+ * and are not among its children without a field (node-types.json lists every named child that
+ * can appear unfielded): `identifier` in `function_definition` is always its `name`.
+ */
+function onlyField(info: readonly NodeTypeInfo[]): Map<string, Map<string, string>> {
+  const subtypes = new Map(info.filter((t) => t.subtypes).map((t) => [t.type, t.subtypes!]));
+  const expand = (x: { type: string; named: boolean }, out: Set<string>): Set<string> => {
+    const sub = x.named ? subtypes.get(x.type) : undefined;
+    if (sub) for (const s of sub) expand(s, out);
+    else if (x.named) out.add(x.type);
+    return out;
+  };
+  const out = new Map<string, Map<string, string>>();
+  for (const t of info) {
+    if (!t.fields || Object.keys(t.fields).length === 0) continue;
+    const fieldsOf = new Map<string, Set<string>>();
+    for (const [name, f] of Object.entries(t.fields)) {
+      for (const x of f.types) for (const type of expand(x, new Set())) (fieldsOf.get(type) ?? fieldsOf.set(type, new Set()).get(type)!).add(name);
+    }
+    const unfielded = new Set<string>();
+    for (const x of t.children?.types ?? []) expand(x, unfielded);
+    const only = new Map<string, string>();
+    for (const [type, names] of fieldsOf) if (names.size === 1 && !unfielded.has(type)) only.set(type, [...names][0]);
+    out.set(t.type, only);
+  }
+  return out;
+}
+
+/**
+ * The node types whose children can have text between them that is not a node: string content
+ * (hidden `_string_content` tokens, and blank space that is content) and a format spec's text.
+ * test/tree.test.ts checks against parser.c that no other hidden token has text.
+ */
+export const TEXT_BETWEEN_CHILDREN: readonly string[] = ["string", "string_content", "interpolation", "format_specifier"];
+
+/**
+ * The node types that can be empty in a tree without an error: the rules of grammar.json that
+ * can match no text (`_newline`, `_indent` and `_dedent` are empty tokens), an alias included
+ * (`def f():` at the end of a file has an empty `block`). test/tree.test.ts computes the list.
+ */
+export const EMPTY_NODE_TYPES: readonly string[] = ["block", "module"];
+
+/** The node types that can have a child of one of `types`. */
+function parentsOf(info: readonly NodeTypeInfo[], types: readonly string[]): Set<string> {
+  const wanted = new Set(types);
+  const out = new Set<string>();
+  for (const t of info) {
+    const kids = [...Object.values(t.fields ?? {}).flatMap((f) => f.types), ...(t.children?.types ?? [])];
+    if (kids.some((k) => k.named && wanted.has(k.type))) out.add(t.type);
+  }
+  return out;
+}
+
+const grammar: Grammar = {
+  fieldChildTypes: fieldChildTypes(nodeTypeInfo),
+  onlyField: onlyField(nodeTypeInfo),
+  namedTokens: new Set(NAMED_TOKENS),
+  textBetweenChildren: new Set(TEXT_BETWEEN_CHILDREN),
+  parentsOfEmpty: parentsOf(nodeTypeInfo, EMPTY_NODE_TYPES),
+};
 
 function getParser(): Parser {
   if (!parser) {

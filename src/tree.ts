@@ -594,8 +594,23 @@ export interface Grammar {
    * for any other child the cursor is not asked for a field (a third of all nodes).
    */
   fieldChildTypes: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * For each node type with fields, the named child types that can fill only one of its fields
+   * and are never among its children without a field: that field, not asked of the cursor.
+   */
+  onlyField: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Named node types that are single tokens: the cursor is not asked for their children. */
   namedTokens: ReadonlySet<string>;
+  /**
+   * Node types whose children may be separated by more than blank space (hidden tokens with
+   * text, string content): their leaves' starts are asked of the cursor, not read from the text.
+   */
+  textBetweenChildren: ReadonlySet<string>;
+  /**
+   * Node types that can have a child that can be empty (an empty `block`): after a child that
+   * ends where such a parent ends the cursor is still asked for a next sibling.
+   */
+  parentsOfEmpty: ReadonlySet<string>;
 }
 
 /** How Grammar names a node type: a named type by its name, an anonymous one quoted. */
@@ -614,23 +629,63 @@ const typeIsToken: boolean[] = [];
 /** A token, anonymous or named (an identifier, a number, …): no children. */
 const typeIsLeaf: boolean[] = [];
 const typeHasFields: boolean[] = [];
+/** See Grammar.textBetweenChildren. */
+const typeHasTextBetween: boolean[] = [];
+/** See Grammar.parentsOfEmpty. */
+const typeMayHoldEmpty: boolean[] = [];
 const fieldNames: string[] = [];
+/** The names of the fields that fieldPlan knows without the cursor (FIELD_KNOWN + index). */
+const knownFields: string[] = [];
+const FIELD_ASK = 1;
+const FIELD_NONE = 2;
+const FIELD_KNOWN = 3;
 /**
- * Per parent type id (one with fields), per child type id: 1 when a child of that type can fill
- * a field of the parent, 2 when it cannot, 0 not known yet. Type ids past the width are asked.
+ * Per parent type id (one with fields), per child type id: FIELD_ASK when a child of that type
+ * can fill a field of the parent (the cursor is asked which), FIELD_NONE when it cannot,
+ * FIELD_KNOWN + k when it can fill only knownFields[k], 0 not known yet. Type ids past the
+ * width are asked.
  */
-const fieldable: Uint8Array[] = [];
-const FIELDABLE_WIDTH = 1024;
+const fieldPlans: Uint16Array[] = [];
+const FIELD_PLAN_WIDTH = 1024;
 
-function fillsField(grammar: Grammar, parentType: number, childType: number): boolean {
-  if (childType >= FIELDABLE_WIDTH) return true;
-  const row = (fieldable[parentType] ??= new Uint8Array(FIELDABLE_WIDTH));
-  let known = row[childType];
-  if (known === 0) {
-    const types = grammar.fieldChildTypes.get(typeNames[parentType]);
-    known = row[childType] = types === undefined || types.has(typeKey(typeNames[childType], typeNamed[childType])) ? 1 : 2;
+function fieldPlan(grammar: Grammar, parentType: number, childType: number): number {
+  if (childType >= FIELD_PLAN_WIDTH) return FIELD_ASK;
+  const row = (fieldPlans[parentType] ??= new Uint16Array(FIELD_PLAN_WIDTH));
+  let plan = row[childType];
+  if (plan === 0) {
+    const parent = typeNames[parentType];
+    const key = typeKey(typeNames[childType], typeNamed[childType]);
+    const types = grammar.fieldChildTypes.get(parent);
+    const only = grammar.onlyField.get(parent)?.get(key);
+    if (types !== undefined && !types.has(key)) plan = FIELD_NONE;
+    else if (only === undefined) plan = FIELD_ASK;
+    else {
+      let k = knownFields.indexOf(only);
+      if (k < 0) k = knownFields.push(only) - 1;
+      plan = FIELD_KNOWN + k;
+    }
+    row[childType] = plan;
   }
-  return known === 1;
+  return plan;
+}
+
+/**
+ * The start of a leaf (a token or a named token) read from the text instead of asked of the
+ * cursor: the first character at or after `from` (its parent's start, or its previous sibling's
+ * end) that is not ASCII blank space. Between two visible siblings there is only blank space:
+ * comments are nodes, and the hidden tokens that have text (string content, a format spec's
+ * text) are only children of Grammar.textBetweenChildren. Where that reading could be wrong the
+ * answer is -1 and the cursor is asked: at a backslash (a line continuation is a node in some
+ * places and blank space in others), at a non-ASCII character (Unicode blank space), and for a
+ * token whose spelling is not there.
+ */
+function leafStart(text: string, from: number, token: string | null): number {
+  let i = from;
+  let ch = text.charCodeAt(i);
+  while (ch === 32 || (ch >= 9 && ch <= 13)) ch = text.charCodeAt(++i);
+  if (ch === 92 || ch >= 128) return -1;
+  if (token !== null && !text.startsWith(token, i)) return -1;
+  return i;
 }
 
 function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse): Node {
@@ -645,7 +700,12 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
   let leaf = false;
   /** The type id of the node make() made last. */
   let madeType = 0;
-  const make = (parentType: number): Node => {
+  const text = tree.text;
+  /**
+   * Makes the cursor's node. `from`: where the node's start is searched in the text when it is a
+   * leaf (see leafStart): its parent's start or its previous sibling's end; -1 to ask the cursor.
+   */
+  const make = (parentType: number, from: number): Node => {
     const typeId = (madeType = c.nodeTypeId);
     let type = typeNames[typeId];
     if (type === undefined) {
@@ -654,15 +714,22 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
       typeIsToken[typeId] = !typeNamed[typeId] && type.length > 0 && !/\s/.test(type);
       typeIsLeaf[typeId] = typeIsToken[typeId] || (typeNamed[typeId] && grammar.namedTokens.has(type));
       typeHasFields[typeId] = grammar.fieldChildTypes.has(type);
+      typeHasTextBetween[typeId] = grammar.textBetweenChildren.has(type);
+      typeMayHoldEmpty[typeId] = grammar.parentsOfEmpty.has(type);
     }
     const token = !withErrors && typeIsToken[typeId];
     leaf = !withErrors && typeIsLeaf[typeId];
-    const start = c.startIndex;
+    let start = leaf && from >= 0 && !typeHasTextBetween[parentType] ? leafStart(text, from, token ? type : null) : -1;
+    if (start < 0) start = c.startIndex;
     const end = token ? start + type.length : c.endIndex;
     const n = new Node(tree, type, typeNamed[typeId], start, end);
-    if (parentType >= 0 && (withErrors || (typeHasFields[parentType] && fillsField(grammar, parentType, typeId)))) {
-      const fieldId = c.currentFieldId;
-      if (fieldId) n.field = fieldNames[fieldId] ??= c.currentFieldName;
+    if (parentType >= 0 && (withErrors || typeHasFields[parentType])) {
+      const plan = withErrors ? FIELD_ASK : fieldPlan(grammar, parentType, typeId);
+      if (plan >= FIELD_KNOWN) n.field = knownFields[plan - FIELD_KNOWN];
+      else if (plan === FIELD_ASK) {
+        const fieldId = c.currentFieldId;
+        if (fieldId) n.field = fieldNames[fieldId] ??= c.currentFieldName;
+      }
     }
     if (withErrors) {
       // Whether a node has an error cannot be told from its visible children (a hidden token
@@ -682,7 +749,7 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
     }
     return n;
   };
-  const root = make(-1);
+  const root = make(-1, -1);
   let current = root;
   // The children of the nodes on the current path are collected in one scratch array per depth
   // and copied out at their exact size when the walk leaves the parent (an array grown by push
@@ -691,7 +758,7 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
   const typeOnPath = [madeType];
   for (;;) {
     if (!reused && !leaf && c.gotoFirstChild()) {
-      const child = make(typeOnPath[depth]);
+      const child = make(typeOnPath[depth], withErrors ? -1 : current.startIndex);
       child.parent = current;
       const siblings = (scratch[depth] ??= []);
       siblings.push(child);
@@ -704,8 +771,12 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
       const parent = current.parent;
       if (parent === null) return root;
       const siblings = scratch[depth - 1];
-      if (c.gotoNextSibling()) {
-        const sibling = make(typeOnPath[depth - 1]);
+      // A node that ends where its parent ends is its last child, unless an empty node can
+      // follow it (Grammar.parentsOfEmpty; in a tree with an error, MISSING tokens too): the
+      // cursor is not asked for a next sibling.
+      const last = !withErrors && current.endIndex === parent.endIndex && !typeMayHoldEmpty[typeOnPath[depth - 1]];
+      if (!last && c.gotoNextSibling()) {
+        const sibling = make(typeOnPath[depth - 1], withErrors ? -1 : current.endIndex);
         sibling.parent = parent;
         sibling.index = siblings.length;
         siblings.push(sibling);

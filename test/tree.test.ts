@@ -7,7 +7,7 @@ import Parser from "tree-sitter";
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { checks, NAMED_TOKENS, parse, reparse, type Node } from "../src/parser.js";
+import { checks, EMPTY_NODE_TYPES, NAMED_TOKENS, parse, reparse, TEXT_BETWEEN_CHILDREN, type Node } from "../src/parser.js";
 import { snapshotCases } from "./snapshot-cases.js";
 import { prng, randomChanges } from "./helpers.js";
 import { differences, expectWellFormed, native } from "./tree-compare.js";
@@ -33,6 +33,25 @@ const UNUSUAL: Record<string, string> = {
   "missing close paren": "def request(:\n    pass\n\n\ndef response(flow):\n    return flow\n",
   // Anonymous nodes whose text is not their type: aliases of two tokens, spaced as written.
   "spaced not in / is not": "if a not  in b or c is \\\n  not d:\n    pass\nx = [y for y in z if y not\tin w]\n",
+  // Leaves whose starts the copy reads from the text (src/tree.ts, leafStart), next to what it
+  // must not skip: string content that starts with blanks, a format spec's text, backslash
+  // continuations (a node in some places, blank space in others), Unicode blank space, tabs,
+  // form feeds and vertical tabs, and a match statement's block (it starts at the line end).
+  "leaf starts": [
+    'x = "  lead" + f"{ y !r:>{w}} {z:%H:%M}" + b"\\x00 "',
+    "if a and \\",
+    "        b:\tpass",
+    "t = (1 +\\",
+    "     2)\f",
+    "\u00a0u = 1\u3000+\u00a0v",
+    "\vw = [1,\t2 ,3]",
+    "match cmd:",
+    "    case [x, *rest] if x:",
+    "        pass",
+    "    case {'k': v}:  # a comment",
+    "        pass",
+    "",
+  ].join("\n"),
   // Every kind of node that fills a field, and keyword-like identifiers.
   fields: "async def f(a: int = 1, *, b=2) -> None:\n    print = exec = match = type = 1\n    return (lambda x: x)(a)[1:2] if a else not b\n",
 };
@@ -137,6 +156,65 @@ describe("what the copy assumes of the grammar", () => {
     Object.values(grammarJson.rules).forEach(visit);
     expect(aliasesToTokens.length).toBeGreaterThan(0);
     for (const a of aliasesToTokens) expect(isToken(a.content!), JSON.stringify(a)).toBe(true);
+  });
+
+  it("knows the hidden tokens that have text: leaf starts are read from the text only outside them", () => {
+    // parser.c gives every symbol's metadata; the terminals (numbered below TOKEN_COUNT) that are
+    // not visible never become nodes. _newline, _indent and _dedent are empty (the scanner marks
+    // their end before it reads the blank space and comments that follow); the other two have
+    // text, and only TEXT_BETWEEN_CHILDREN node types can hold them.
+    const parserC = fs.readFileSync(path.resolve(__dirname, "../node_modules/tree-sitter-python/src/parser.c"), "utf8");
+    const tokenCount = Number(/#define TOKEN_COUNT (\d+)/.exec(parserC)![1]);
+    const ids = new Map([...parserC.matchAll(/^ {2}((?:aux_)?sym_\w+) = (\d+),$/gm)].map((m) => [m[1], Number(m[2])]));
+    const hidden = [...parserC.matchAll(/\[((?:aux_)?sym_\w+)\] = \{\s*\.visible = false,/g)].map((m) => m[1]).filter((n) => ids.get(n)! < tokenCount);
+    expect(hidden.sort()).toEqual(["aux_sym_format_specifier_token1", "sym__dedent", "sym__indent", "sym__newline", "sym__string_content"]);
+    const rulesUsing = (name: string) =>
+      Object.entries(grammarJson.rules)
+        .filter(([, r]) => JSON.stringify(r).includes(`"name":"${name}"`))
+        .map(([k]) => k);
+    expect(rulesUsing("_string_content")).toEqual(["string_content"]);
+    for (const t of ["string_content", "format_specifier"]) expect(TEXT_BETWEEN_CHILDREN).toContain(t);
+  });
+
+  it("knows the node types that can be empty: after them the cursor is always asked for a next sibling", () => {
+    // A rule can match no text when it is blank, a repeat, an empty token of the scanner
+    // (_newline, _indent, _dedent), or made only of such; an alias of such a rule is a visible
+    // empty node of the alias's name. Solved to a fixed point over all rules.
+    const emptyTokens = new Set(["_newline", "_indent", "_dedent"]);
+    const nullable = new Set<string>();
+    const canBeEmpty = (r: Rule): boolean => {
+      switch (r.type) {
+        case "BLANK":
+        case "REPEAT":
+          return true;
+        case "STRING":
+          return r.value === "";
+        case "PATTERN":
+          return false;
+        case "SYMBOL":
+          return emptyTokens.has(r.name!) || nullable.has(r.name!);
+        case "SEQ":
+          return r.members!.every(canBeEmpty);
+        case "CHOICE":
+          return r.members!.some(canBeEmpty);
+        default:
+          return canBeEmpty(r.content!);
+      }
+    };
+    const visible = new Set<string>();
+    const aliases = (r: Rule | undefined) => {
+      if (!r) return;
+      if (r.type === "ALIAS" && r.named && canBeEmpty(r.content!)) visible.add(r.value!);
+      aliases(r.content);
+      r.members?.forEach(aliases);
+    };
+    for (let before = -1; before !== nullable.size; ) {
+      before = nullable.size;
+      for (const [name, rule] of Object.entries(grammarJson.rules)) if (canBeEmpty(rule)) nullable.add(name);
+    }
+    for (const name of nullable) if (!name.startsWith("_")) visible.add(name);
+    Object.values(grammarJson.rules).forEach(aliases);
+    expect([...visible].sort()).toEqual([...EMPTY_NODE_TYPES].sort());
   });
 
   it("copies a sample of the Python standard library exactly (fields and leaves included)", () => {
