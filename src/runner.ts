@@ -27,6 +27,14 @@ export interface ProcessAllOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What a worker sends back for a batch of files (indexes first, first + 1, …). */
+export interface BatchResults {
+  first: number;
+  /** The FileResults without their diffs, as JSON. */
+  json: string;
+  diffs: (Uint8Array | null)[];
+}
+
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 export async function processAll(o: ProcessAllOptions): Promise<void> {
@@ -70,28 +78,37 @@ async function onPool(o: ProcessAllOptions, jobs: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let alive = jobs;
     const workers: Worker[] = [];
+    /** Per worker, the batches sent and not answered yet. */
+    const pending = new Map<Worker, number>();
     const send = (w: Worker) => {
       if (nextToSend >= o.files.length) {
-        void w.terminate();
+        if (pending.get(w) === 0) void w.terminate();
         return;
       }
       const batch = [];
       for (let k = 0; k < BATCH && nextToSend < o.files.length; k++, nextToSend++) {
         batch.push({ index: nextToSend, file: o.files[nextToSend] });
       }
+      pending.set(w, pending.get(w)! + 1);
       w.postMessage(batch);
     };
     for (let i = 0; i < jobs; i++) {
       const w = new Worker(workerUrl, { workerData: { config: o.config } });
       workers.push(w);
-      w.on("message", (m: { index?: number; result?: FileResult; done?: boolean }) => {
-        if (m.done) return send(w);
-        const r = m.result!;
-        if (r.diff) r.diff = Buffer.from(r.diff); // structured clone turns Buffers into Uint8Arrays
-        results.set(m.index!, r);
-        done++;
+      pending.set(w, 0);
+      w.on("message", (m: BatchResults) => {
+        pending.set(w, pending.get(w)! - 1);
+        const batch = JSON.parse(m.json) as FileResult[];
+        for (let k = 0; k < batch.length; k++) {
+          const r = batch[k];
+          const diff = m.diffs[k];
+          if (diff) r.diff = Buffer.from(diff.buffer, diff.byteOffset, diff.byteLength); // a Uint8Array after the clone
+          results.set(m.first + k, r);
+        }
+        done += batch.length;
         emit();
         o.onProgress?.(done, o.files.length);
+        send(w);
       });
       w.on("error", (e) => {
         for (const other of workers) void other.terminate();
@@ -100,6 +117,8 @@ async function onPool(o: ProcessAllOptions, jobs: number): Promise<void> {
       w.on("exit", () => {
         if (--alive === 0) resolve();
       });
+      // Two batches: the worker starts the second as soon as it has sent the first one's results.
+      send(w);
       send(w);
     }
   });

@@ -4,6 +4,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { handleFile } from "./handle.js";
 import type { Candidate } from "./files.js";
+import type { FileResult } from "./process.js";
+import type { BatchResults } from "./runner.js";
 import { processOptions, type RunConfig } from "./options.js";
 import { registry } from "../transforms/index.js";
 
@@ -12,13 +14,35 @@ const opts = processOptions(registry, cfg);
 
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
-parentPort!.on("message", async (batch: { index: number; file: Candidate }[]) => {
-  for (const { index, file } of batch) {
+type Batch = { index: number; file: Candidate }[];
+
+// The pool keeps a second batch queued here, so that no worker waits for the main thread
+// between two batches; they are handled one after the other.
+const queue: Batch[] = [];
+let busy = false;
+parentPort!.on("message", async (batch: Batch) => {
+  queue.push(batch);
+  if (busy) return;
+  busy = true;
+  for (let next = queue.shift(); next; next = queue.shift()) await handleBatch(next);
+  busy = false;
+});
+
+async function handleBatch(batch: Batch): Promise<void> {
+  const results: FileResult[] = [];
+  const diffs: (Uint8Array | null)[] = [];
+  for (const { file } of batch) {
     const result = handleFile(file, opts, cfg.mode);
     // The new content was written (or is not needed): do not copy it back.
     delete result.output;
-    parentPort!.postMessage({ index, result });
+    diffs.push(result.diff ?? null);
+    delete result.diff;
+    results.push(result);
     await yieldToLoop();
   }
-  parentPort!.postMessage({ done: true });
-});
+  // One message per batch, its results as JSON: the structured clone of every finding and change
+  // object cost the workers about 6% of their time; JSON.stringify and a string copy far less.
+  // The diffs (bytes in the file's encoding) go as they are.
+  const message: BatchResults = { first: batch[0].index, json: JSON.stringify(results), diffs };
+  parentPort!.postMessage(message);
+}

@@ -35,6 +35,29 @@ describe("command line", () => {
     expect(h.stdout).toContain("mitm-codemod --from 6 --to 12 --write ./addons");
   });
 
+  it("prints the same with a pool of workers as on one thread, in every format, whatever the jobs", () => {
+    // Above the pool's threshold (64 files), in batches that end unevenly: changed files (with
+    // findings), unchanged ones, a latin-1 file (its diff is not UTF-8) and an unparsable one.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 90; i++) {
+      const name = `team_${i % 3}/addon_${String(i).padStart(3, "0")}.py`;
+      files[name] = i % 5 === 4 ? "import os\nprint(os.getcwd())\n" : ADDON.replace("seen ", `seen ${i} `) + (i % 7 === 0 ? "\ndef clientconnect(layer):\n    pass\n" : "");
+    }
+    files["team_0/broken.py"] = "from mitmproxy import ctx\ndef request(flow:\n";
+    write(dir, files);
+    fs.writeFileSync(path.join(dir, "team_1/latin.py"), Buffer.from("# -*- coding: latin-1 -*-\n# caf\xe9\n" + ADDON, "latin1"));
+    for (const format of ["text", "json", "sarif"]) {
+      const one = cli(["--from", "6", "--format", format, "--jobs", "1", "."], dir);
+      expect(one.code).toBe(2); // the unparsable file
+      for (const jobs of ["2", "3"]) {
+        const pool = cli(["--from", "6", "--format", format, "--jobs", jobs, "."], dir);
+        expect(pool.code, `${format} --jobs ${jobs}`).toBe(one.code);
+        expect(pool.stdout, `${format} --jobs ${jobs}`).toBe(one.stdout);
+        expect(pool.stderr, `${format} --jobs ${jobs}`).toBe(one.stderr);
+      }
+    }
+  });
+
   it("keeps V8's code cache after a run over files, and runs the same with it, without it, and with a damaged one", () => {
     write(dir, { "addon.py": ADDON });
     const cacheDir = path.join(tmpdir(), "cache");
