@@ -1,12 +1,17 @@
 // Git-style unified diffs (`diff --git`, `--- a/`, `+++ b/`) that `git apply` accepts.
 //
-// jsdiff's line diff costs time in proportion to the file's length times the number of changed
-// lines: a big file with thousands of edits took seconds. When the changed spans are known
-// (src/change-map.ts), the file is cut at lines that no change touches, in runs of unchanged
-// lines long enough that no hunk could span them, and each piece is compared on its own.
-import { structuredPatch } from "diff";
+// The pipeline knows which spans of the file it changed (src/change-map.ts), so the diff is
+// made from them: the lines each changed span touches are compared with the lines they became,
+// and every other line is the same in both texts. Only those few lines are aligned (where
+// their lines repeat, by jsdiff); the hunks are then cut as jsdiff's structuredPatch cuts them.
+// A jsdiff line diff of whole pieces of a file was about 4% of a dry run, most of it for files
+// with repeated lines, and its optimised code was compiled again and again in every worker.
+// Without the spans (a text that does not end with a line end, and callers that have none)
+// the file is cut into pieces at runs of unchanged lines long enough that no hunk could span
+// them, and each piece is compared on its own.
+import { diffArrays, structuredPatch } from "diff";
 import type { Region } from "./change-map.js";
-import { countNewlines, lineStartsOf } from "./lines.js";
+import { countNewlines, lineOf, lineStartsOf } from "./lines.js";
 
 const CONTEXT = 3;
 /** Whole unchanged lines a cut needs around it: more than twice the context, so no hunk spans it. */
@@ -32,9 +37,77 @@ export function unifiedDiff(display: string, before: string, after: string, regi
     oldPos = oldEnd;
     newPos = newEnd;
   };
+  const hunks = regions && regions.length > 0 && before.endsWith("\n") && after.endsWith("\n") ? regionHunks(before, after, regions) : null;
+  if (hunks) {
+    for (const h of hunks) {
+      out.push(`@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`);
+      for (const line of h.lines) out.push(line);
+    }
+    return out.join("\n") + "\n";
+  }
   for (const cut of regions ? cuts(before, regions) : []) piece(cut.old, cut.new);
   piece(before.length, after.length);
   return out.join("\n") + "\n";
+}
+
+/**
+ * The hunks of two texts (both ending with a line end) from the spans that changed: the lines
+ * that each group of spans touches (spans on the same or adjacent lines form one group), old against new,
+ * and the same lines in both texts between the groups. Null when the spans do not fit the texts.
+ */
+function regionHunks(before: string, after: string, regions: readonly Region[]): Hunk[] | null {
+  const A = before.slice(0, -1).split("\n");
+  const B = after.slice(0, -1).split("\n");
+  const aStarts = lineStartsOf(before);
+  const bStarts = lineStartsOf(after);
+  // The line of an offset; an offset at the very end (after the last line end) is in the last line.
+  const aLine = (offset: number) => Math.min(lineOf(aStarts, offset), A.length - 1);
+  const bLine = (offset: number) => Math.min(lineOf(bStarts, offset), B.length - 1);
+  const blocks = new Blocks();
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k < regions.length; ) {
+    const first = regions[k];
+    const oldFrom = aLine(first.inStart);
+    const newFrom = bLine(first.outStart);
+    let oldTo = aLine(first.inEnd);
+    let newTo = bLine(first.outEnd);
+    // Spans on the same or the next line form one group: a run of changed lines is shown as
+    // all its removed lines, then all its added ones (as jsdiff shows it).
+    for (k++; k < regions.length && (aLine(regions[k].inStart) <= oldTo + 1 || bLine(regions[k].outStart) <= newTo + 1); k++) {
+      oldTo = Math.max(oldTo, aLine(regions[k].inEnd));
+      newTo = Math.max(newTo, bLine(regions[k].outEnd));
+    }
+    // The lines before the group are the same in both texts.
+    if (oldFrom - a !== newFrom - b || oldFrom < a) return null;
+    for (; a < oldFrom; a++, b++) blocks.push(" ", A[a]);
+    alignLines(A.slice(oldFrom, oldTo + 1), B.slice(newFrom, newTo + 1), blocks);
+    a = oldTo + 1;
+    b = newTo + 1;
+  }
+  if (A.length - a !== B.length - b) return null;
+  for (; a < A.length; a++) blocks.push(" ", A[a]);
+  return hunksOf(blocks.list);
+}
+
+/**
+ * Old lines against new lines, as blocks: the lines both start and end with are the same, the
+ * rest is aligned where each line is in both or in one only, and by jsdiff where lines repeat.
+ */
+function alignLines(A: readonly string[], B: readonly string[], blocks: Blocks): void {
+  let head = 0;
+  while (head < A.length && head < B.length && A[head] === B[head]) blocks.push(" ", A[head++]);
+  let tail = 0;
+  while (tail < A.length - head && tail < B.length - head && A[A.length - 1 - tail] === B[B.length - 1 - tail]) tail++;
+  const innerA = A.slice(head, A.length - tail);
+  const innerB = B.slice(head, B.length - tail);
+  if (!alignUnique(innerA, innerB, blocks)) {
+    for (const part of diffArrays(innerA, innerB)) {
+      const kind = part.added ? "+" : part.removed ? "-" : " ";
+      for (const line of part.value) blocks.push(kind, line);
+    }
+  }
+  for (let k = A.length - tail; k < A.length; k++) blocks.push(" ", A[k]);
 }
 
 /**
@@ -74,40 +147,62 @@ interface Hunk {
   lines: string[];
 }
 
+/** Lines in runs of one kind: the same in both texts, removed, or added. */
+class Blocks {
+  readonly list: { kind: " " | "-" | "+"; lines: string[] }[] = [];
+
+  push(kind: " " | "-" | "+", line: string): void {
+    const last = this.list[this.list.length - 1];
+    if (last && last.kind === kind) last.lines.push(line);
+    else this.list.push({ kind, lines: [line] });
+  }
+}
+
 /**
  * The hunks of a piece made without jsdiff (whose diff of each piece was about 6% of a dry run),
  * when they can only be the hunks jsdiff makes: whole lines, each line either in both texts (the
- * same lines in the same order) or in one of them only. Then the longest common subsequence is
- * the lines in both, in their places, and each block between them is its removed lines, then
- * its added lines; the hunks are cut from those blocks as jsdiff's structuredPatch cuts them.
- * Otherwise null, and jsdiff decides.
+ * same lines in the same order) or in one of them only. Otherwise null, and jsdiff decides.
  */
 function uniqueLineHunks(a: string, b: string): Hunk[] | null {
   if (!a.endsWith("\n") || !b.endsWith("\n")) return null;
-  const A = a.slice(0, -1).split("\n");
-  const B = b.slice(0, -1).split("\n");
+  const blocks = new Blocks();
+  return alignUnique(a.slice(0, -1).split("\n"), b.slice(0, -1).split("\n"), blocks) ? hunksOf(blocks.list) : null;
+}
+
+/**
+ * Aligns old and new lines when each line is either in both (the same lines in the same order)
+ * or in one of them only: then the longest common subsequence is the lines in both, in their
+ * places, and each run between them is its removed lines, then its added lines. False (and
+ * `blocks` partly filled: the caller must not use them) when a line is in both in another order.
+ */
+function alignUnique(A: readonly string[], B: readonly string[], blocks: Blocks): boolean {
   const inA = new Set(A);
   const inB = new Set(B);
-  const blocks: { kind: " " | "-" | "+"; lines: string[] }[] = [];
-  const push = (kind: " " | "-" | "+", line: string) => {
-    const last = blocks[blocks.length - 1];
-    if (last && last.kind === kind) last.lines.push(line);
-    else blocks.push({ kind, lines: [line] });
-  };
+  const mark = blocks.list.length;
+  const lastLines = mark > 0 ? blocks.list[mark - 1].lines.length : 0;
   let i = 0;
   let j = 0;
   while (i < A.length || j < B.length) {
     if (i < A.length && j < B.length && A[i] === B[j]) {
-      push(" ", A[i++]);
+      blocks.push(" ", A[i++]);
       j++;
       continue;
     }
     const from = i + j;
-    while (i < A.length && !inB.has(A[i])) push("-", A[i++]);
-    while (j < B.length && !inA.has(B[j])) push("+", B[j++]);
-    if (i + j === from) return null; // lines in both, in another order
+    while (i < A.length && !inB.has(A[i])) blocks.push("-", A[i++]);
+    while (j < B.length && !inA.has(B[j])) blocks.push("+", B[j++]);
+    if (i + j === from) {
+      // Lines in both, in another order: undo what was pushed.
+      blocks.list.length = mark;
+      if (mark > 0) blocks.list[mark - 1].lines.length = lastLines;
+      return false;
+    }
   }
-  // structuredPatch's hunks (diff/libesm/patch/create.js), from the same blocks.
+  return true;
+}
+
+/** structuredPatch's hunks (diff/libesm/patch/create.js), from blocks of lines. */
+function hunksOf(blocks: readonly { kind: " " | "-" | "+"; lines: string[] }[]): Hunk[] {
   const hunks: Hunk[] = [];
   let oldStart = 0;
   let newStart = 0;

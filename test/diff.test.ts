@@ -1,7 +1,8 @@
-// The diff of a file is computed piece by piece between changed spans (src/diff.ts, with the
-// spans from src/change-map.ts). These tests check the change map against texts changed by
-// random passes, and that the piecewise diff is the diff of the whole file: byte-identical to
-// jsdiff's over the whole texts, and a patch that turns the old text into the new one.
+// The diff of a file is made from the spans the passes changed (src/diff.ts, with the spans
+// from src/change-map.ts). These tests check the change map against texts changed by random
+// passes, that the diff is a patch that turns the old text into the new one, and that for the
+// tool's own output it is as short as jsdiff's diff of the whole file (without spans, jsdiff's
+// byte for byte).
 import { describe, expect, it } from "vitest";
 import { applyPatch, structuredPatch } from "diff";
 import { ChangeMap } from "../src/change-map.js";
@@ -48,6 +49,12 @@ function wholeDiff(display: string, before: string, after: string): string {
   return out.join("\n") + "\n";
 }
 
+/** How many lines a diff removes and adds. */
+function changedLines(diff: string): { removed: number; added: number } {
+  const body = diff.split("\n").slice(3);
+  return { removed: body.filter((l) => l.startsWith("-")).length, added: body.filter((l) => l.startsWith("+")).length };
+}
+
 const inputs = snapshotCases().map((c) => [`${c.transform}/${c.name}`, c.input] as const);
 // A long file with changes far apart: the diff is cut into many pieces.
 const long = Array.from({ length: 400 }, (_, i) => `def f${i}(flow):\n    ctx.log.info("call ${i}")\n    return ${i}\n`).join("\n");
@@ -65,9 +72,9 @@ describe("ChangeMap", () => {
   });
 });
 
-describe("the piecewise diff", () => {
-  // Random edits make repeated lines (blank ones above all) next to a cut, where jsdiff's whole-file
-  // alignment may pick other equal lines: the pieces must still make a patch that applies.
+describe("the diff made from the changed spans", () => {
+  // Random edits make repeated lines (blank ones above all), which jsdiff's whole-file alignment
+  // may pair otherwise than the changed spans say: the diff must still be a patch that applies.
   it.each([...inputs, ["long file", long] as const])("turns the old text into the new one after random passes: %s", (name, input) => {
     const rnd = prng(name.length * 17 + input.length);
     const { map, text } = randomPasses(input, rnd, 3, 8);
@@ -75,12 +82,17 @@ describe("the piecewise diff", () => {
     expect(applyPatch(input, diff.split("\n").slice(1).join("\n"))).toBe(text);
   });
 
-  it.each(snapshotCases().map((c) => [`${c.transform}/${c.name}`, c] as const))("is jsdiff's diff of the whole file for the tool's own output: %s", (_name, c) => {
+  it.each(snapshotCases().map((c) => [`${c.transform}/${c.name}`, c] as const))("is a shortest diff of the whole file for the tool's own output: %s", (_name, c) => {
     const steps = [stepOf(c.transform)];
     const r = processSource("t.py", Buffer.from(c.input), { registry, steps, selected: () => true, unsafeFixes: true, wantDiff: true });
     if (!r.output) return; // a no-change case
-    const output = r.output.toString("utf8");
-    expect(r.diff!.toString("utf8")).toBe(wholeDiff("t.py", c.input.replace(/^\ufeff/, ""), output.replace(/^\ufeff/, "")));
+    const input = c.input.replace(/^\ufeff/, "");
+    const output = r.output.toString("utf8").replace(/^\ufeff/, "");
+    const diff = r.diff!.toString("utf8");
+    expect(applyPatch(input, diff.split("\n").slice(1).join("\n"))).toBe(output);
+    // As few removed and added lines as jsdiff's (a shortest edit script); where lines repeat
+    // the two may pair other equal lines.
+    expect(changedLines(diff)).toEqual(changedLines(wholeDiff("t.py", input, output)));
   });
 
   it("cuts a long file with scattered changes into pieces and still gives the whole diff", () => {
