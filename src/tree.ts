@@ -689,11 +689,13 @@ function leafStart(text: string, from: number, token: string | null): number {
 }
 
 function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse): Node {
-  const c = native.walk();
+  // node-tree-sitter makes a wrapper object for the root on each `rootNode` (native.walk() too).
+  const nativeRoot = native.rootNode;
+  const c = nativeRoot.walk();
   const reuse = reuseOf && new ReuseIndex(reuseOf);
   // A tree with a syntax error (MISSING tokens are zero-width; an ERROR node may hold fields)
   // is read without the shortcuts.
-  const withErrors = native.rootNode.hasError;
+  const withErrors = nativeRoot.hasError;
   /** Set by make() when the node's children were moved from the old copy: the walk does not descend. */
   let reused = false;
   /** Set by make(): the node is a token, anonymous or named (see typeIsLeaf): the walk does not descend. */
