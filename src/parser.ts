@@ -92,6 +92,15 @@ function onlyField(info: readonly NodeTypeInfo[]): Map<string, Map<string, strin
 export const TEXT_BETWEEN_CHILDREN: readonly string[] = ["string", "string_content", "interpolation", "format_specifier"];
 
 /**
+ * The node types that can start with a hidden token: an empty one (`_newline`, `_indent`,
+ * `_dedent`), which may stand before blank space (a match statement's block starts at the end
+ * of its header's line), or one with text. Their starts are asked of the cursor; any other
+ * node starts at the first character after its parent's start or its previous sibling's end
+ * that is not blank. test/tree.test.ts computes the list from grammar.json.
+ */
+export const HIDDEN_START_TYPES: readonly string[] = ["block", "string_content"];
+
+/**
  * The node types that can be empty in a tree without an error: the rules of grammar.json that
  * can match no text (`_newline`, `_indent` and `_dedent` are empty tokens), an alias included
  * (`def f():` at the end of a file has an empty `block`). test/tree.test.ts computes the list.
@@ -115,6 +124,7 @@ const grammar: Grammar = {
   namedTokens: new Set(NAMED_TOKENS),
   textBetweenChildren: new Set(TEXT_BETWEEN_CHILDREN),
   parentsOfEmpty: parentsOf(nodeTypeInfo, EMPTY_NODE_TYPES),
+  hiddenStart: new Set(HIDDEN_START_TYPES),
 };
 
 function getParser(): Parser {

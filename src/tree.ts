@@ -611,6 +611,8 @@ export interface Grammar {
    * ends where such a parent ends the cursor is still asked for a next sibling.
    */
   parentsOfEmpty: ReadonlySet<string>;
+  /** Node types that can start with a hidden token: their starts are asked of the cursor. */
+  hiddenStart: ReadonlySet<string>;
 }
 
 /** How Grammar names a node type: a named type by its name, an anonymous one quoted. */
@@ -633,6 +635,8 @@ const typeHasFields: boolean[] = [];
 const typeHasTextBetween: boolean[] = [];
 /** See Grammar.parentsOfEmpty. */
 const typeMayHoldEmpty: boolean[] = [];
+/** See Grammar.hiddenStart. */
+const typeHasHiddenStart: boolean[] = [];
 const fieldNames: string[] = [];
 /** The names of the fields that fieldPlan knows without the cursor (FIELD_KNOWN + index). */
 const knownFields: string[] = [];
@@ -670,16 +674,17 @@ function fieldPlan(grammar: Grammar, parentType: number, childType: number): num
 }
 
 /**
- * The start of a leaf (a token or a named token) read from the text instead of asked of the
- * cursor: the first character at or after `from` (its parent's start, or its previous sibling's
- * end) that is not ASCII blank space. Between two visible siblings there is only blank space:
- * comments are nodes, and the hidden tokens that have text (string content, a format spec's
- * text) are only children of Grammar.textBetweenChildren. Where that reading could be wrong the
- * answer is -1 and the cursor is asked: at a backslash (a line continuation is a node in some
- * places and blank space in others), at a non-ASCII character (Unicode blank space), and for a
- * token whose spelling is not there.
+ * The start of a node read from the text instead of asked of the cursor: the first character at
+ * or after `from` (its parent's start, or its previous sibling's end) that is not ASCII blank
+ * space. Between two visible siblings there is only blank space: comments are nodes, and the
+ * hidden tokens that have text (string content, a format spec's text) are only children of
+ * Grammar.textBetweenChildren; a node starts with its first visible descendant unless it is one
+ * of Grammar.hiddenStart. Where that reading could be wrong the answer is -1 and the cursor is
+ * asked: at a backslash (a line continuation is a node in some places and blank space in
+ * others), at a non-ASCII character (Unicode blank space), and for a token whose spelling is
+ * not there.
  */
-function leafStart(text: string, from: number, token: string | null): number {
+function nodeStart(text: string, from: number, token: string | null): number {
   let i = from;
   let ch = text.charCodeAt(i);
   while (ch === 32 || (ch >= 9 && ch <= 13)) ch = text.charCodeAt(++i);
@@ -704,8 +709,8 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
   let madeType = 0;
   const text = tree.text;
   /**
-   * Makes the cursor's node. `from`: where the node's start is searched in the text when it is a
-   * leaf (see leafStart): its parent's start or its previous sibling's end; -1 to ask the cursor.
+   * Makes the cursor's node. `from`: where the node's start is searched in the text (see
+   * nodeStart): its parent's start or its previous sibling's end; -1 to ask the cursor.
    */
   const make = (parentType: number, from: number): Node => {
     const typeId = (madeType = c.nodeTypeId);
@@ -718,10 +723,11 @@ function copy(tree: Tree, native: Parser.Tree, grammar: Grammar, reuseOf?: Reuse
       typeHasFields[typeId] = grammar.fieldChildTypes.has(type);
       typeHasTextBetween[typeId] = grammar.textBetweenChildren.has(type);
       typeMayHoldEmpty[typeId] = grammar.parentsOfEmpty.has(type);
+      typeHasHiddenStart[typeId] = grammar.hiddenStart.has(type);
     }
     const token = !withErrors && typeIsToken[typeId];
     leaf = !withErrors && typeIsLeaf[typeId];
-    let start = leaf && from >= 0 && !typeHasTextBetween[parentType] ? leafStart(text, from, token ? type : null) : -1;
+    let start = from >= 0 && !typeHasTextBetween[parentType] && !typeHasHiddenStart[typeId] ? nodeStart(text, from, token ? type : null) : -1;
     if (start < 0) start = c.startIndex;
     const end = token ? start + type.length : c.endIndex;
     const n = new Node(tree, type, typeNamed[typeId], start, end);

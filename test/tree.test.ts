@@ -7,7 +7,7 @@ import Parser from "tree-sitter";
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { checks, EMPTY_NODE_TYPES, NAMED_TOKENS, parse, reparse, TEXT_BETWEEN_CHILDREN, type Node } from "../src/parser.js";
+import { checks, EMPTY_NODE_TYPES, HIDDEN_START_TYPES, NAMED_TOKENS, parse, reparse, TEXT_BETWEEN_CHILDREN, type Node } from "../src/parser.js";
 import { snapshotCases } from "./snapshot-cases.js";
 import { prng, randomChanges } from "./helpers.js";
 import { differences, expectWellFormed, native } from "./tree-compare.js";
@@ -33,7 +33,7 @@ const UNUSUAL: Record<string, string> = {
   "missing close paren": "def request(:\n    pass\n\n\ndef response(flow):\n    return flow\n",
   // Anonymous nodes whose text is not their type: aliases of two tokens, spaced as written.
   "spaced not in / is not": "if a not  in b or c is \\\n  not d:\n    pass\nx = [y for y in z if y not\tin w]\n",
-  // Leaves whose starts the copy reads from the text (src/tree.ts, leafStart), next to what it
+  // Nodes whose starts the copy reads from the text (src/tree.ts, nodeStart), next to what it
   // must not skip: string content that starts with blanks, a format spec's text, backslash
   // continuations (a node in some places, blank space in others), Unicode blank space, tabs,
   // form feeds and vertical tabs, and a match statement's block (it starts at the line end).
@@ -176,45 +176,116 @@ describe("what the copy assumes of the grammar", () => {
     for (const t of ["string_content", "format_specifier"]) expect(TEXT_BETWEEN_CHILDREN).toContain(t);
   });
 
-  it("knows the node types that can be empty: after them the cursor is always asked for a next sibling", () => {
-    // A rule can match no text when it is blank, a repeat, an empty token of the scanner
-    // (_newline, _indent, _dedent), or made only of such; an alias of such a rule is a visible
-    // empty node of the alias's name. Solved to a fixed point over all rules.
-    const emptyTokens = new Set(["_newline", "_indent", "_dedent"]);
+  // The scanner's empty tokens, and the hidden tokens with text (see the test above).
+  const emptyTokens = new Set(["_newline", "_indent", "_dedent"]);
+  const textTokens = new Set(["_string_content"]);
+  /** The rules that can match no text: blank, a repeat, an empty token, or made only of such (a fixed point). */
+  const nullableRules = (): Set<string> => {
     const nullable = new Set<string>();
-    const canBeEmpty = (r: Rule): boolean => {
-      switch (r.type) {
-        case "BLANK":
-        case "REPEAT":
-          return true;
-        case "STRING":
-          return r.value === "";
-        case "PATTERN":
-          return false;
-        case "SYMBOL":
-          return emptyTokens.has(r.name!) || nullable.has(r.name!);
-        case "SEQ":
-          return r.members!.every(canBeEmpty);
-        case "CHOICE":
-          return r.members!.some(canBeEmpty);
-        default:
-          return canBeEmpty(r.content!);
-      }
-    };
+    for (let before = -1; before !== nullable.size; ) {
+      before = nullable.size;
+      for (const [name, rule] of Object.entries(grammarJson.rules)) if (canBeEmpty(rule, nullable)) nullable.add(name);
+    }
+    return nullable;
+  };
+  const canBeEmpty = (r: Rule, nullable: ReadonlySet<string>): boolean => {
+    switch (r.type) {
+      case "BLANK":
+      case "REPEAT":
+        return true;
+      case "STRING":
+        return r.value === "";
+      case "PATTERN":
+        return false;
+      case "SYMBOL":
+        return emptyTokens.has(r.name!) || nullable.has(r.name!);
+      case "SEQ":
+        return r.members!.every((m) => canBeEmpty(m, nullable));
+      case "CHOICE":
+        return r.members!.some((m) => canBeEmpty(m, nullable));
+      default:
+        return canBeEmpty(r.content!, nullable);
+    }
+  };
+
+  it("knows the node types that can be empty: after them the cursor is always asked for a next sibling", () => {
+    // An alias of a rule that can be empty is a visible empty node of the alias's name.
+    const nullable = nullableRules();
     const visible = new Set<string>();
     const aliases = (r: Rule | undefined) => {
       if (!r) return;
-      if (r.type === "ALIAS" && r.named && canBeEmpty(r.content!)) visible.add(r.value!);
+      if (r.type === "ALIAS" && r.named && canBeEmpty(r.content!, nullable)) visible.add(r.value!);
       aliases(r.content);
       r.members?.forEach(aliases);
     };
-    for (let before = -1; before !== nullable.size; ) {
-      before = nullable.size;
-      for (const [name, rule] of Object.entries(grammarJson.rules)) if (canBeEmpty(rule)) nullable.add(name);
-    }
     for (const name of nullable) if (!name.startsWith("_")) visible.add(name);
     Object.values(grammarJson.rules).forEach(aliases);
     expect([...visible].sort()).toEqual([...EMPTY_NODE_TYPES].sort());
+  });
+
+  it("knows the node types that can start with a hidden token: their starts are asked of the cursor", () => {
+    // What a rule can start with (through the rules that can be empty): a visible node or token,
+    // or one of the hidden tokens; a hidden rule's start is its content's, a visible rule or
+    // alias starts a node of its own. Solved to a fixed point.
+    const nullable = nullableRules();
+    const first = new Map<string, Set<string>>();
+    const startsOf = (r: Rule): Set<string> => {
+      switch (r.type) {
+        case "BLANK":
+          return new Set();
+        case "STRING":
+        case "PATTERN":
+        case "TOKEN":
+        case "IMMEDIATE_TOKEN":
+          return new Set(["visible"]);
+        case "SYMBOL": {
+          const name = r.name!;
+          if (emptyTokens.has(name) || textTokens.has(name)) return new Set([name]);
+          if (!(name in grammarJson.rules) || !name.startsWith("_")) return new Set(["visible"]);
+          return new Set(first.get(name) ?? []);
+        }
+        case "ALIAS":
+          return r.value!.startsWith("_") ? startsOf(r.content!) : new Set(["visible"]);
+        case "SEQ": {
+          const out = new Set<string>();
+          for (const m of r.members!) {
+            for (const x of startsOf(m)) out.add(x);
+            if (!canBeEmpty(m, nullable)) break;
+          }
+          return out;
+        }
+        case "CHOICE":
+          return new Set(r.members!.flatMap((m) => [...startsOf(m)]));
+        default:
+          return startsOf(r.content!);
+      }
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [name, rule] of Object.entries(grammarJson.rules)) {
+        const next = startsOf(rule);
+        if (next.size !== (first.get(name)?.size ?? 0)) changed = true;
+        first.set(name, next);
+      }
+    }
+    // A visible node type (a rule, or an alias of a rule, by the alias's name) that can start hidden.
+    const hiddenStart = new Set<string>();
+    const visibleStarts = (name: string, starts: Set<string>) => {
+      if (!name.startsWith("_") && [...starts].some((x) => x !== "visible")) hiddenStart.add(name);
+    };
+    for (const [name, starts] of first) visibleStarts(name, starts);
+    const aliases = (r: Rule | undefined) => {
+      if (!r) return;
+      if (r.type === "ALIAS" && r.named) {
+        const content = r.content!;
+        const inner = content.type === "SYMBOL" && content.name!.startsWith("_") && content.name! in grammarJson.rules ? first.get(content.name!)! : startsOf(content);
+        visibleStarts(r.value!, inner);
+      }
+      aliases(r.content);
+      r.members?.forEach(aliases);
+    };
+    Object.values(grammarJson.rules).forEach(aliases);
+    expect([...hiddenStart].sort()).toEqual([...HIDDEN_START_TYPES].sort());
   });
 
   it("copies a sample of the Python standard library exactly (fields and leaves included)", () => {
