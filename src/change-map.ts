@@ -1,7 +1,7 @@
 // Which spans of the original text the passes changed, and where those spans are now. Every
 // pass replaces disjoint spans of the current text; outside the changed spans the current text
-// is the original text moved by the length differences before it. The diff uses this to cut a
-// file into pieces that can be compared on their own (src/diff.ts).
+// is the original text moved by the length differences before it. The diff is made from these
+// spans: only the lines they touch are compared (src/diff.ts).
 import type { TextChange } from "./tree.js";
 
 /** A changed span: [inStart, inEnd) of the original text is [outStart, outEnd) of the current one. */
