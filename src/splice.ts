@@ -352,15 +352,20 @@ const TARGETS = new Set(["assignment", "augmented_assignment", "for_statement", 
 function expressionAround(tree: Tree, s: number, e: number, replacement: string): Node | null {
   let n: Node | null = tree.rootNode.descendantForIndex(s, e);
   let found: Node | null = null;
+  /** Is `found` inside a subscript's index? That is an expression even in a target (`d[k.x] = v`). */
+  let indexed = false;
   for (; n && n.parent; n = n.parent) {
     const t = n.type;
     if (t === "string" || t === "concatenated_string" || AMBIGUOUS.has(t)) return null;
-    if (n.field === "left" && TARGETS.has(n.parent.type)) return null;
+    if (n.field === "left" && TARGETS.has(n.parent.type) && !indexed) return null;
     if (t === "block") break;
-    if (found) continue;
-    if (n.startIndex > s || n.endIndex < e || !PRIMARY_EXPRESSIONS.has(t)) continue;
-    const fields = EXPRESSION_FIELDS[n.parent.type];
-    if (fields && fields.includes(n.field)) found = n;
+    if (!found) {
+      if (n.startIndex > s || n.endIndex < e || !PRIMARY_EXPRESSIONS.has(t)) continue;
+      const fields = EXPRESSION_FIELDS[n.parent.type];
+      if (!fields || !fields.includes(n.field)) continue;
+      found = n;
+    }
+    if (n.field === "subscript" && n.parent.type === "subscript") indexed = true;
   }
   if (!found) return null;
   // Not when the new text starts as no primary expression does (a keyword: None, not, lambda…; a sign).

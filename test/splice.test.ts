@@ -114,6 +114,12 @@ describe("splicing the edits of a pass into the old tree", () => {
     ["a called name that becomes print", 'log("a")\n', [["log", "print"]]],
     ["a function renamed to a soft keyword", ADDON, [["clientconnect", "match"]]],
     ["a block's only statement replaced by two", "def f():\n    return 1\n", [["return 1", "x = 1\n    return x"]]],
+    // A subscript's index is an expression even in a target: its operands are replaced alone.
+    ["operands in a target's index replaced", "seen[c.address[0]] = seen.get(c.address[0], 0) + 1\n", [["c.address[0]]", "data.server.address[0]]"], ["c.address[0],", "data.server.address[0],"]]],
+    ["an augmented target's index replaced by a call", "d[k] += 1\n", [["k]", "key(x)]"]]],
+    ["a for loop target's index replaced", "for t[i.j] in y:\n    pass\n", [["i.j", "a"]]],
+    ["a target's object replaced", "c.x = 1\n", [["c.x", "data.server.x"]]],
+    ["a walrus in a target's index", "d[(n := 1)] = 2\n", [["n :=", "m :="]]],
   ];
   it.each(must)("%s", (_name, input, pairs) => {
     const r = reparseChecked(parse(input), edits(input, pairs));
