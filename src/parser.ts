@@ -17,13 +17,17 @@ export const checks = { verifyTrees: !!process.env.MITM_CODEMOD_VERIFY_TREES };
 
 let parser: Parser | undefined;
 
-/** node-types.json as tree-sitter-python ships it (the part the copy reads). */
-interface NodeTypeInfo {
+/** A node type as node-types.json names it. */
+interface TypeRef {
   type: string;
   named: boolean;
-  fields?: Record<string, { types: { type: string; named: boolean }[] }>;
-  children?: { types: { type: string; named: boolean }[] };
-  subtypes?: { type: string; named: boolean }[];
+}
+
+/** node-types.json as tree-sitter-python ships it (the part the copy reads). */
+interface NodeTypeInfo extends TypeRef {
+  fields?: Record<string, { types: TypeRef[] }>;
+  children?: { types: TypeRef[] };
+  subtypes?: TypeRef[];
 }
 const nodeTypeInfo = (Python as unknown as { nodeTypeInfo: NodeTypeInfo[] }).nodeTypeInfo;
 
@@ -37,51 +41,44 @@ export const NAMED_TOKENS: readonly string[] = [
   "line_continuation", "none", "string_end", "string_start", "true", "type_conversion",
 ];
 
-/** For each node type with fields: the types of child that can fill one of them (supertypes expanded). */
-function fieldChildTypes(info: readonly NodeTypeInfo[]): Map<string, Set<string>> {
-  const subtypes = new Map(info.filter((t) => t.subtypes).map((t) => [t.type, t.subtypes!]));
-  const out = new Map<string, Set<string>>();
-  for (const t of info) {
-    if (!t.fields || Object.keys(t.fields).length === 0) continue;
-    const types = new Set<string>();
-    const add = (x: { type: string; named: boolean }) => {
-      const sub = x.named ? subtypes.get(x.type) : undefined;
-      if (sub) for (const s of sub) add(s);
-      else types.add(typeKey(x.type, x.named));
-    };
-    for (const f of Object.values(t.fields)) for (const x of f.types) add(x);
-    out.set(t.type, types);
+/** The node types a supertype (`expression`, `primary_expression`, …) stands for, expanded; any other type itself. */
+const subtypesOf = new Map(nodeTypeInfo.filter((t) => t.subtypes).map((t) => [t.type, t.subtypes!]));
+function concreteTypes(refs: readonly TypeRef[], out: TypeRef[] = []): TypeRef[] {
+  for (const x of refs) {
+    const sub = x.named ? subtypesOf.get(x.type) : undefined;
+    if (sub) concreteTypes(sub, out);
+    else out.push(x);
   }
   return out;
 }
 
 /**
- * For each node type with fields, the named child types that can fill exactly one of its fields
- * and are not among its children without a field (node-types.json lists every named child that
- * can appear unfielded): `identifier` in `function_definition` is always its `name`.
+ * For each node type with fields: the types (typeKey) of the children that can fill one of its
+ * fields, and the named child types that can fill exactly one of them and are not among its
+ * children without a field (node-types.json lists every named child that can appear
+ * unfielded): `identifier` in `function_definition` is always its `name`.
  */
-function onlyField(info: readonly NodeTypeInfo[]): Map<string, Map<string, string>> {
-  const subtypes = new Map(info.filter((t) => t.subtypes).map((t) => [t.type, t.subtypes!]));
-  const expand = (x: { type: string; named: boolean }, out: Set<string>): Set<string> => {
-    const sub = x.named ? subtypes.get(x.type) : undefined;
-    if (sub) for (const s of sub) expand(s, out);
-    else if (x.named) out.add(x.type);
-    return out;
-  };
-  const out = new Map<string, Map<string, string>>();
+function fieldTables(info: readonly NodeTypeInfo[]): Pick<Grammar, "fieldChildTypes" | "onlyField"> {
+  const fieldChildTypes = new Map<string, Set<string>>();
+  const onlyField = new Map<string, Map<string, string>>();
   for (const t of info) {
     if (!t.fields || Object.keys(t.fields).length === 0) continue;
+    const fillers = new Set<string>();
+    /** Per named child type, the fields it can fill. */
     const fieldsOf = new Map<string, Set<string>>();
     for (const [name, f] of Object.entries(t.fields)) {
-      for (const x of f.types) for (const type of expand(x, new Set())) (fieldsOf.get(type) ?? fieldsOf.set(type, new Set()).get(type)!).add(name);
+      for (const x of concreteTypes(f.types)) {
+        fillers.add(typeKey(x.type, x.named));
+        if (x.named) (fieldsOf.get(x.type) ?? fieldsOf.set(x.type, new Set()).get(x.type)!).add(name);
+      }
     }
-    const unfielded = new Set<string>();
-    for (const x of t.children?.types ?? []) expand(x, unfielded);
+    const unfielded = new Set(concreteTypes(t.children?.types ?? []).map((x) => typeKey(x.type, x.named)));
     const only = new Map<string, string>();
     for (const [type, names] of fieldsOf) if (names.size === 1 && !unfielded.has(type)) only.set(type, [...names][0]);
-    out.set(t.type, only);
+    fieldChildTypes.set(t.type, fillers);
+    onlyField.set(t.type, only);
   }
-  return out;
+  return { fieldChildTypes, onlyField };
 }
 
 /**
@@ -107,20 +104,19 @@ export const HIDDEN_START_TYPES: readonly string[] = ["block", "string_content"]
  */
 export const EMPTY_NODE_TYPES: readonly string[] = ["block", "module"];
 
-/** The node types that can have a child of one of `types`. */
+/** The node types that can have a child of one of `types` (named types). */
 function parentsOf(info: readonly NodeTypeInfo[], types: readonly string[]): Set<string> {
   const wanted = new Set(types);
   const out = new Set<string>();
   for (const t of info) {
-    const kids = [...Object.values(t.fields ?? {}).flatMap((f) => f.types), ...(t.children?.types ?? [])];
+    const kids = concreteTypes([...Object.values(t.fields ?? {}).flatMap((f) => f.types), ...(t.children?.types ?? [])]);
     if (kids.some((k) => k.named && wanted.has(k.type))) out.add(t.type);
   }
   return out;
 }
 
 const grammar: Grammar = {
-  fieldChildTypes: fieldChildTypes(nodeTypeInfo),
-  onlyField: onlyField(nodeTypeInfo),
+  ...fieldTables(nodeTypeInfo),
   namedTokens: new Set(NAMED_TOKENS),
   textBetweenChildren: new Set(TEXT_BETWEEN_CHILDREN),
   parentsOfEmpty: parentsOf(nodeTypeInfo, EMPTY_NODE_TYPES),

@@ -603,7 +603,7 @@ export interface Grammar {
   namedTokens: ReadonlySet<string>;
   /**
    * Node types whose children may be separated by more than blank space (hidden tokens with
-   * text, string content): their leaves' starts are asked of the cursor, not read from the text.
+   * text, string content): their children's starts are asked of the cursor, not read from the text.
    */
   textBetweenChildren: ReadonlySet<string>;
   /**
@@ -659,9 +659,9 @@ function fieldPlan(grammar: Grammar, parentType: number, childType: number): num
   if (plan === 0) {
     const parent = typeNames[parentType];
     const key = typeKey(typeNames[childType], typeNamed[childType]);
-    const types = grammar.fieldChildTypes.get(parent);
-    const only = grammar.onlyField.get(parent)?.get(key);
-    if (types !== undefined && !types.has(key)) plan = FIELD_NONE;
+    // Asked only for a parent type with fields: both tables have it.
+    const only = grammar.onlyField.get(parent)!.get(key);
+    if (!grammar.fieldChildTypes.get(parent)!.has(key)) plan = FIELD_NONE;
     else if (only === undefined) plan = FIELD_ASK;
     else {
       let k = knownFields.indexOf(only);

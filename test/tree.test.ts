@@ -134,11 +134,23 @@ describe("what the copy assumes of the grammar", () => {
   const grammarJson = JSON.parse(
     fs.readFileSync(path.resolve(__dirname, "../node_modules/tree-sitter-python/src/grammar.json"), "utf8"),
   ) as { rules: Record<string, Rule> };
+  // parser.c numbers the terminal symbols first (`sym_identifier = 1`, …), below TOKEN_COUNT.
+  const parserC = fs.readFileSync(path.resolve(__dirname, "../node_modules/tree-sitter-python/src/parser.c"), "utf8");
+  const tokenCount = Number(/#define TOKEN_COUNT (\d+)/.exec(parserC)![1]);
+  /** Every ALIAS rule of the grammar, wherever it is nested. */
+  const aliasRules = (): Rule[] => {
+    const found: Rule[] = [];
+    const visit = (r: Rule | undefined) => {
+      if (!r) return;
+      if (r.type === "ALIAS") found.push(r);
+      visit(r.content);
+      r.members?.forEach(visit);
+    };
+    Object.values(grammarJson.rules).forEach(visit);
+    return found;
+  };
 
   it("knows tree-sitter-python's named tokens: the nodes it never asks for children", () => {
-    // parser.c numbers the terminal symbols first: `sym_identifier = 1`, …, below TOKEN_COUNT.
-    const parserC = fs.readFileSync(path.resolve(__dirname, "../node_modules/tree-sitter-python/src/parser.c"), "utf8");
-    const tokenCount = Number(/#define TOKEN_COUNT (\d+)/.exec(parserC)![1]);
     const tokens = new Set<string>();
     for (const m of parserC.matchAll(/^ {2}sym_([a-z][a-z0-9_]*) = (\d+),$/gm)) if (Number(m[2]) < tokenCount) tokens.add(m[1]);
     expect([...tokens].sort()).toEqual([...NAMED_TOKENS].sort());
@@ -146,25 +158,16 @@ describe("what the copy assumes of the grammar", () => {
     // aliased to identifier does), or that node could have children.
     const TOKEN = new Set(["TOKEN", "IMMEDIATE_TOKEN", "PATTERN", "STRING"]);
     const isToken = (r: Rule): boolean => TOKEN.has(r.type) || (r.type === "CHOICE" && r.members!.every(isToken));
-    const aliasesToTokens: Rule[] = [];
-    const visit = (r: Rule | undefined) => {
-      if (!r) return;
-      if (r.type === "ALIAS" && r.named && tokens.has(r.value!)) aliasesToTokens.push(r);
-      visit(r.content);
-      r.members?.forEach(visit);
-    };
-    Object.values(grammarJson.rules).forEach(visit);
+    const aliasesToTokens = aliasRules().filter((r) => r.named && tokens.has(r.value!));
     expect(aliasesToTokens.length).toBeGreaterThan(0);
     for (const a of aliasesToTokens) expect(isToken(a.content!), JSON.stringify(a)).toBe(true);
   });
 
-  it("knows the hidden tokens that have text: leaf starts are read from the text only outside them", () => {
+  it("knows the hidden tokens that have text: node starts are read from the text only outside them", () => {
     // parser.c gives every symbol's metadata; the terminals (numbered below TOKEN_COUNT) that are
     // not visible never become nodes. _newline, _indent and _dedent are empty (the scanner marks
     // their end before it reads the blank space and comments that follow); the other two have
     // text, and only TEXT_BETWEEN_CHILDREN node types can hold them.
-    const parserC = fs.readFileSync(path.resolve(__dirname, "../node_modules/tree-sitter-python/src/parser.c"), "utf8");
-    const tokenCount = Number(/#define TOKEN_COUNT (\d+)/.exec(parserC)![1]);
     const ids = new Map([...parserC.matchAll(/^ {2}((?:aux_)?sym_\w+) = (\d+),$/gm)].map((m) => [m[1], Number(m[2])]));
     const hidden = [...parserC.matchAll(/\[((?:aux_)?sym_\w+)\] = \{\s*\.visible = false,/g)].map((m) => m[1]).filter((n) => ids.get(n)! < tokenCount);
     expect(hidden.sort()).toEqual(["aux_sym_format_specifier_token1", "sym__dedent", "sym__indent", "sym__newline", "sym__string_content"]);
@@ -212,14 +215,8 @@ describe("what the copy assumes of the grammar", () => {
     // An alias of a rule that can be empty is a visible empty node of the alias's name.
     const nullable = nullableRules();
     const visible = new Set<string>();
-    const aliases = (r: Rule | undefined) => {
-      if (!r) return;
-      if (r.type === "ALIAS" && r.named && canBeEmpty(r.content!, nullable)) visible.add(r.value!);
-      aliases(r.content);
-      r.members?.forEach(aliases);
-    };
     for (const name of nullable) if (!name.startsWith("_")) visible.add(name);
-    Object.values(grammarJson.rules).forEach(aliases);
+    for (const r of aliasRules()) if (r.named && canBeEmpty(r.content!, nullable)) visible.add(r.value!);
     expect([...visible].sort()).toEqual([...EMPTY_NODE_TYPES].sort());
   });
 
@@ -274,17 +271,12 @@ describe("what the copy assumes of the grammar", () => {
       if (!name.startsWith("_") && [...starts].some((x) => x !== "visible")) hiddenStart.add(name);
     };
     for (const [name, starts] of first) visibleStarts(name, starts);
-    const aliases = (r: Rule | undefined) => {
-      if (!r) return;
-      if (r.type === "ALIAS" && r.named) {
-        const content = r.content!;
-        const inner = content.type === "SYMBOL" && content.name!.startsWith("_") && content.name! in grammarJson.rules ? first.get(content.name!)! : startsOf(content);
-        visibleStarts(r.value!, inner);
-      }
-      aliases(r.content);
-      r.members?.forEach(aliases);
-    };
-    Object.values(grammarJson.rules).forEach(aliases);
+    for (const r of aliasRules()) {
+      if (!r.named) continue;
+      const content = r.content!;
+      const inner = content.type === "SYMBOL" && content.name!.startsWith("_") && content.name! in grammarJson.rules ? first.get(content.name!)! : startsOf(content);
+      visibleStarts(r.value!, inner);
+    }
     expect([...hiddenStart].sort()).toEqual([...HIDDEN_START_TYPES].sort());
   });
 
