@@ -271,7 +271,16 @@ function countRules() {
   return n;
 }
 
-function rows(o, corpus, big, sg) {
+/** The pre-commit rows' files: the first 50 addons and the first 250 standard-library files (paths relative to the repository). */
+async function commitFiles(dir) {
+  const { pythonFiles } = await import("./files.mjs"); // after the build (it reads dist/)
+  const all = pythonFiles(dir).map((f) => path.relative(ROOT, f));
+  const addons = all.filter((f) => f.includes(`${path.sep}addons${path.sep}`)).slice(0, 50);
+  const other = all.filter((f) => !f.includes(`${path.sep}addons${path.sep}`)).slice(0, 250);
+  return [...addons, ...other];
+}
+
+function rows(o, corpus, big, sg, commit) {
   const dir = corpus.dir;
   const one = path.join(dir, corpus.firstAddon);
   const writeCopy = path.join(o.out, "write-copy");
@@ -296,6 +305,9 @@ function rows(o, corpus, big, sg) {
       },
     },
     { id: "tool-one", name: "mitm-codemod on one file (pre-commit)", cmd: tool(one), ok: [0, 1], after: toolSummary },
+    // A pre-commit hook's usual run: a few hundred files named on the command line, a few of them addons.
+    { id: "tool-commit", name: `mitm-codemod on ${commit.length} files (pre-commit), default jobs`, cmd: tool(...commit), ok: [0, 1, 2], after: toolSummary },
+    { id: "tool-commit-1", name: `mitm-codemod on ${commit.length} files (pre-commit), --jobs 1`, cmd: tool("--jobs", "1", ...commit), ok: [0, 1, 2], after: toolSummary },
   ];
   if (sg.bin) {
     list.push(
@@ -363,7 +375,7 @@ async function main() {
   if (big) process.stderr.write(`memory corpus ${path.relative(ROOT, big.dir)}: ${big.files.total} files, ${(big.bytes.total / 1e6).toFixed(1)} MB\n`);
   process.stderr.write(`peak RSS from: ${GNU_TIME ? "GNU time -v (ru_maxrss)" : "/proc/<pid>/status VmHWM, polled every 5 ms"}\n`);
 
-  const results = await measureAll(rows(o, corpus, big, sg), o, logDir);
+  const results = await measureAll(rows(o, corpus, big, sg, await commitFiles(corpus.dir)), o, logDir);
   for (const r of results) {
     process.stderr.write(`${r.id.padEnd(14)} ${fmtMs(r.medianMs)}${r.summary ? `  (${r.summary})` : r.files !== undefined ? `  (${r.files} files)` : ""}\n`);
   }
@@ -371,7 +383,7 @@ async function main() {
   const by = Object.fromEntries(results.map((r) => [r.id, r]));
 
   // Every row must have seen the same files.
-  const counts = results.filter((r) => typeof r.files === "number" && r.corpus === corpus.name && r.id !== "tool-one").map((r) => `${r.id}=${r.files}`);
+  const counts = results.filter((r) => typeof r.files === "number" && r.corpus === corpus.name && !["tool-one", "tool-commit", "tool-commit-1"].includes(r.id)).map((r) => `${r.id}=${r.files}`);
   const notes = [];
   if (new Set(counts.map((c) => c.split("=")[1])).size > 1) notes.push(`rows saw different numbers of files: ${counts.join(", ")}`);
   if (by["tool-1"]?.errors) notes.push(`the tool reported ${by["tool-1"].errors} per-file errors (stdlib files that are not valid UTF-8 or have a bad coding cookie: expected)`);
@@ -383,6 +395,7 @@ async function main() {
     "tool default jobs / ast-grep scan": ratio("tool-pool", "ast-grep"),
     "tool --jobs 1 / ast-grep --threads 1": ratio("tool-1", "ast-grep-1"),
     "parse-only pool / parse-only 1 thread": ratio("parse-pool", "parse-1"),
+    "pre-commit run: default jobs / --jobs 1": ratio("tool-commit", "tool-commit-1"),
   };
 
   const toolRows = results.filter((r) => r.id.startsWith("tool-") || r.id === "startup");

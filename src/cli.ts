@@ -56,7 +56,7 @@ function buildParser(argv: string[]) {
     .option("exclude", { type: "string", requiresArg: true, describe: "skip paths matching this glob (repeatable, .gitignore syntax)" })
     .option("annotate", { type: "boolean", default: false, describe: "insert '# mitm-codemod: ID message' above each place that needs manual work" })
     .option("format", { type: "string", choices: ["text", "json", "sarif"], describe: "output format (json: docs/json-format.md; sarif: SARIF 2.1.0)" })
-    .option("jobs", { alias: "j", type: "number", requiresArg: true, describe: "worker threads (default: the number of cores)" })
+    .option("jobs", { alias: "j", type: "number", requiresArg: true, describe: "at most this many worker threads (default: the number of cores); a small run stays on one thread" })
     .option("color", { type: "string", choices: ["auto", "always", "never"], default: "auto", describe: "colour the diff and findings" })
     .option("stdin-filename", { type: "string", requiresArg: true, describe: "the name of the file read from stdin (for messages and configuration)" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print only findings and errors (no summary, notes or progress)" })

@@ -2,11 +2,17 @@
 // Runs in the main thread or in a worker; never throws.
 import fs from "node:fs";
 import type { Candidate } from "./files.js";
-import { errorResult, processSource, type FileResult, type ProcessOptions } from "./process.js";
+import { errorResult, isScreened, processScreened, screenSource, type FileResult, type ProcessOptions, type Screened } from "./process.js";
 import type { Mode } from "./options.js";
 import { writeAtomic } from "./write.js";
 
 export function handleFile(c: Candidate, opts: ProcessOptions, mode: Mode): FileResult {
+  const screened = screenFile(c, opts);
+  return isScreened(screened) ? finishFile(c, screened, opts, mode) : screened;
+}
+
+/** Reads and screens a file (see screenSource): a final result, or the file to finish. */
+export function screenFile(c: Candidate, opts: ProcessOptions): FileResult | Screened {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(c.real);
@@ -16,12 +22,12 @@ export function handleFile(c: Candidate, opts: ProcessOptions, mode: Mode): File
       err.code === "EACCES" ? "permission denied" : err.code === "EISDIR" ? "is a directory" : err.code === "ENOENT" ? "no such file" : err.message;
     return errorResult(c.display, { reason: `cannot read: ${reason}` });
   }
-  let r: FileResult;
-  try {
-    r = processSource(c.display, bytes, opts);
-  } catch (e) {
-    return errorResult(c.display, { reason: `internal error: ${(e as Error).message}`, internal: true });
-  }
+  return guarded(c, () => screenSource(c.display, bytes, opts));
+}
+
+/** Parses and migrates a screened file, and writes it in --write mode. */
+export function finishFile(c: Candidate, screened: Screened, opts: ProcessOptions, mode: Mode): FileResult {
+  const r = guarded(c, () => processScreened(screened, opts));
   if (mode === "write" && r.status === "changed" && r.output) {
     try {
       writeAtomic(c.real, r.output);
@@ -30,4 +36,12 @@ export function handleFile(c: Candidate, opts: ProcessOptions, mode: Mode): File
     }
   }
   return r;
+}
+
+function guarded<T>(c: Candidate, work: () => T): T | FileResult {
+  try {
+    return work();
+  } catch (e) {
+    return errorResult(c.display, { reason: `internal error: ${(e as Error).message}`, internal: true });
+  }
 }

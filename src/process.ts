@@ -1,7 +1,7 @@
 // One file, bytes in → result out: decode, pre-filter, parse, run the pipeline, annotate,
 // diff. Pure: the caller reads and writes.
 import { annotate, ANNOTATION_PREFIX, leftoverAnnotations } from "./annotate.js";
-import { DecodeError, decodeSource, encodeSource } from "./encoding.js";
+import { DecodeError, decodeSource, encodeSource, type SourceEncoding } from "./encoding.js";
 import { firstSyntaxError, parse } from "./parser.js";
 import { mayMatch, runPipeline } from "./pipeline.js";
 import { detectLayout, positionIn, type Finding } from "./source.js";
@@ -65,8 +65,24 @@ export function errorResult(display: string, error: FileError): FileResult {
   return { display, status: "error", error, findings: [], changes: [], heldBack: 0 };
 }
 
-export function processSource(display: string, bytes: Uint8Array, opts: ProcessOptions): FileResult {
-  const base: FileResult = { display, status: "unchanged", findings: [], changes: [], heldBack: 0, parsed: false };
+/**
+ * A file that passed the screening: decoded, and mentioning something an addon would (the
+ * rest of the work is parsing and migrating it).
+ */
+export interface Screened {
+  display: string;
+  text: string;
+  encoding: SourceEncoding;
+  /** Its size in bytes (the runner's measure of the work left). */
+  size: number;
+}
+
+/**
+ * The cheap first part of processSource: decode and pre-filter. Its result is final for most
+ * files of a big repository (they never mention mitmproxy); a Screened file goes on to
+ * processScreened.
+ */
+export function screenSource(display: string, bytes: Uint8Array, opts: ProcessOptions): FileResult | Screened {
   let decoded;
   try {
     decoded = decodeSource(bytes);
@@ -76,7 +92,25 @@ export function processSource(display: string, bytes: Uint8Array, opts: ProcessO
   }
   const { text, encoding } = decoded;
   // A cheap text test first: most files of a big repository never mention mitmproxy.
-  if (!mayMatch(text, opts.registry.knowledge.evidenceWords) && !text.includes(ANNOTATION_PREFIX)) return base;
+  if (!mayMatch(text, opts.registry.knowledge.evidenceWords) && !text.includes(ANNOTATION_PREFIX)) return unchangedResult(display);
+  return { display, text, encoding, size: bytes.length };
+}
+
+export const isScreened = (r: FileResult | Screened): r is Screened => "text" in r;
+
+function unchangedResult(display: string): FileResult {
+  return { display, status: "unchanged", findings: [], changes: [], heldBack: 0, parsed: false };
+}
+
+export function processSource(display: string, bytes: Uint8Array, opts: ProcessOptions): FileResult {
+  const screened = screenSource(display, bytes, opts);
+  return isScreened(screened) ? processScreened(screened, opts) : screened;
+}
+
+/** Parses and migrates a file that passed the screening. */
+export function processScreened(screened: Screened, opts: ProcessOptions): FileResult {
+  const { display, text, encoding } = screened;
+  const base = unchangedResult(display);
   const tree = parse(text);
   base.parsed = true;
   const err = firstSyntaxError(tree.rootNode);

@@ -4,14 +4,29 @@ import os from "node:os";
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Candidate } from "./files.js";
-import { handleFile } from "./handle.js";
+import { finishFile, handleFile, screenFile } from "./handle.js";
 import { processOptions, type RunConfig } from "./options.js";
-import type { FileResult } from "./process.js";
+import { isScreened, type FileResult, type Screened } from "./process.js";
 import type { Registry } from "./transform.js";
 
-/** Below this many files a pool costs more (starting workers) than it saves. */
+/** Below this many files a pool is not even considered. */
 const POOL_THRESHOLD = 64;
 const BATCH = 16;
+
+/**
+ * How many bytes of files that pass the screening (read, decoded, pre-filtered) make a pool
+ * worth starting. Each worker compiles the hot code again and runs cold until then (about half
+ * a second of CPU), so a pool loses on small runs: on 2 cores, against one thread, 50 generated
+ * addons among 250 other files took 0.48 s instead of 0.41 s, 400 addons (1.0 MB) 1.40 s instead
+ * of 1.34 s, 700 addons (1.75 MB) 1.88 s instead of 2.09 s: even at about 1.2 MB. A pool
+ * saves (1 - 1/jobs) of the work for about the same cost whatever the jobs, hence the formula
+ * (measured with 2 workers only). MITM_CODEMOD_POOL_MIN_BYTES sets it (the tests: 0, a pool
+ * for a few files).
+ */
+function poolMinBytes(jobs: number): number {
+  const set = Number(process.env.MITM_CODEMOD_POOL_MIN_BYTES ?? NaN);
+  return Number.isFinite(set) ? set : 600_000 / (1 - 1 / jobs);
+}
 
 export function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -27,20 +42,46 @@ export interface ProcessAllOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What a worker sends back for a batch of files (indexes first, first + 1, …). */
+/** What a worker sends back for a batch of files. */
 export interface BatchResults {
-  first: number;
+  /** The files' indexes, in the batch's order. */
+  indexes: number[];
   /** The FileResults without their diffs, as JSON. */
   json: string;
   diffs: (Uint8Array | null)[];
 }
 
+/** MITM_CODEMOD_PROFILE=1: how the files were run (for tuning poolMinBytes). */
+const profile = !!process.env.MITM_CODEMOD_PROFILE;
+
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * With more than one job, the files are first screened in this thread, in order, until those
+ * that pass add up to enough work for a pool (poolMinBytes): then a pool takes those and the
+ * files not screened yet. Otherwise (a pre-commit run: a few addons among other files) this
+ * thread finishes the files that passed.
+ */
 export async function processAll(o: ProcessAllOptions): Promise<void> {
   const jobs = Math.max(1, Math.min(o.jobs, o.files.length));
   if (jobs === 1 || o.files.length < POOL_THRESHOLD) return inThread(o);
-  return onPool(o, jobs);
+  const opts = processOptions(o.registry, o.config);
+  const minBytes = poolMinBytes(jobs);
+  const screened: (FileResult | Screened)[] = [];
+  let bytes = 0;
+  for (const file of o.files) {
+    const s = screenFile(file, opts);
+    screened.push(s);
+    if (isScreened(s) && (bytes += s.size) >= minBytes) return onPool(o, jobs, screened);
+  }
+  if (profile) process.stderr.write(`runner: one thread (${bytes} bytes passed the screening, a pool from ${Math.round(minBytes)})\n`);
+  for (let i = 0; i < o.files.length; i++) {
+    const s = screened[i];
+    o.onResult(isScreened(s) ? finishFile(o.files[i], s, opts, o.config.mode) : s, o.files[i]);
+    o.onProgress?.(i + 1, o.files.length);
+    // Let the event loop turn: node-tree-sitter frees a native tree's memory only then.
+    if (isScreened(s)) await yieldToLoop();
+  }
 }
 
 async function inThread(o: ProcessAllOptions): Promise<void> {
@@ -53,11 +94,20 @@ async function inThread(o: ProcessAllOptions): Promise<void> {
   }
 }
 
-async function onPool(o: ProcessAllOptions, jobs: number): Promise<void> {
+/**
+ * The files on a pool of workers: those of `screened` (the first files, already screened here)
+ * that passed, and every file after them.
+ */
+async function onPool(o: ProcessAllOptions, jobs: number, screened: readonly (FileResult | Screened)[]): Promise<void> {
   const results = new Map<number, FileResult>();
+  const todo: number[] = [];
+  screened.forEach((s, i) => (isScreened(s) ? todo.push(i) : results.set(i, s)));
+  for (let i = screened.length; i < o.files.length; i++) todo.push(i);
   let nextToEmit = 0;
   let nextToSend = 0;
-  let done = 0;
+  let done = results.size;
+  jobs = Math.min(jobs, Math.ceil(todo.length / BATCH)); // no worker without a batch
+  if (profile) process.stderr.write(`runner: a pool of ${jobs} workers for ${todo.length} files\n`);
   const emit = () => {
     while (results.has(nextToEmit)) {
       const r = results.get(nextToEmit)!;
@@ -81,13 +131,13 @@ async function onPool(o: ProcessAllOptions, jobs: number): Promise<void> {
     /** Per worker, the batches sent and not answered yet. */
     const pending = new Map<Worker, number>();
     const send = (w: Worker) => {
-      if (nextToSend >= o.files.length) {
+      if (nextToSend >= todo.length) {
         if (pending.get(w) === 0) void w.terminate();
         return;
       }
       const batch = [];
-      for (let k = 0; k < BATCH && nextToSend < o.files.length; k++, nextToSend++) {
-        batch.push({ index: nextToSend, file: o.files[nextToSend] });
+      for (let k = 0; k < BATCH && nextToSend < todo.length; k++, nextToSend++) {
+        batch.push({ index: todo[nextToSend], file: o.files[todo[nextToSend]] });
       }
       pending.set(w, pending.get(w)! + 1);
       w.postMessage(batch);
@@ -103,7 +153,7 @@ async function onPool(o: ProcessAllOptions, jobs: number): Promise<void> {
           const r = batch[k];
           const diff = m.diffs[k];
           if (diff) r.diff = Buffer.from(diff.buffer, diff.byteOffset, diff.byteLength); // a Uint8Array after the clone
-          results.set(m.first + k, r);
+          results.set(m.indexes[k], r);
         }
         done += batch.length;
         emit();

@@ -43,6 +43,6 @@ async function handleBatch(batch: Batch): Promise<void> {
   // One message per batch, its results as JSON: the structured clone of every finding and change
   // object cost the workers about 6% of their time; JSON.stringify and a string copy far less.
   // The diffs (bytes in the file's encoding) go as they are.
-  const message: BatchResults = { first: batch[0].index, json: JSON.stringify(results), diffs };
+  const message: BatchResults = { indexes: batch.map((b) => b.index), json: JSON.stringify(results), diffs };
   parentPort!.postMessage(message);
 }

@@ -46,16 +46,43 @@ describe("command line", () => {
     files["team_0/broken.py"] = "from mitmproxy import ctx\ndef request(flow:\n";
     write(dir, files);
     fs.writeFileSync(path.join(dir, "team_1/latin.py"), Buffer.from("# -*- coding: latin-1 -*-\n# caf\xe9\n" + ADDON, "latin1"));
+    // These few kilobytes are too little work for a pool: --jobs 2 screens the files and stays
+    // on one thread, unless the threshold is lowered: from the start (0), or after a few files.
+    const runs = [
+      { jobs: "2", minBytes: undefined, how: "runner: one thread" },
+      { jobs: "2", minBytes: "0", how: "runner: a pool of 2 workers for 92 files" },
+      { jobs: "3", minBytes: "0", how: "runner: a pool of 3 workers for 92 files" },
+      { jobs: "2", minBytes: "2000", how: "runner: a pool of 2 workers for " },
+    ];
+    for (const { jobs, minBytes, how } of runs) {
+      const env = minBytes === undefined ? {} : { MITM_CODEMOD_POOL_MIN_BYTES: minBytes };
+      const profiled = run(["--from", "6", "--jobs", jobs, "."], dir, { env: { ...env, MITM_CODEMOD_PROFILE: "1" } });
+      expect(profiled.stderr).toContain(how);
+    }
     for (const format of ["text", "json", "sarif"]) {
       const one = cli(["--from", "6", "--format", format, "--jobs", "1", "."], dir);
       expect(one.code).toBe(2); // the unparsable file
-      for (const jobs of ["2", "3"]) {
-        const pool = cli(["--from", "6", "--format", format, "--jobs", jobs, "."], dir);
-        expect(pool.code, `${format} --jobs ${jobs}`).toBe(one.code);
-        expect(pool.stdout, `${format} --jobs ${jobs}`).toBe(one.stdout);
-        expect(pool.stderr, `${format} --jobs ${jobs}`).toBe(one.stderr);
+      for (const { jobs, minBytes } of runs) {
+        const env = minBytes === undefined ? {} : { MITM_CODEMOD_POOL_MIN_BYTES: minBytes };
+        const other = run(["--from", "6", "--format", format, "--jobs", jobs, "."], dir, { env });
+        const what = `${format} --jobs ${jobs}, a pool from ${minBytes ?? "the default"} bytes`;
+        expect(other.code, what).toBe(one.code);
+        expect(other.stdout, what).toBe(one.stdout);
+        expect(other.stderr, what).toBe(one.stderr);
       }
     }
+    // --write: the same files written, whichever way they were run.
+    const tree = (root: string) => Object.fromEntries(fs.readdirSync(root, { recursive: true, encoding: "utf8" }).sort().map((f) => [f, fs.statSync(path.join(root, f)).isFile() ? fs.readFileSync(path.join(root, f), "latin1") : ""]));
+    const writeWith = (jobs: string, minBytes?: string) => {
+      const copy = tmpdir();
+      fs.cpSync(dir, copy, { recursive: true });
+      const r = run(["--from", "6", "--write", "--jobs", jobs, "."], copy, { env: minBytes === undefined ? {} : { MITM_CODEMOD_POOL_MIN_BYTES: minBytes } });
+      expect(r.code).toBe(2);
+      return tree(copy);
+    };
+    const written = writeWith("1");
+    expect(written["team_0/addon_000.py"]).toContain("import logging");
+    for (const { jobs, minBytes } of runs) expect(writeWith(jobs, minBytes), `--write --jobs ${jobs}, a pool from ${minBytes}`).toEqual(written);
   });
 
   it("keeps V8's code cache after a run over files, and runs the same with it, without it, and with a damaged one", () => {
