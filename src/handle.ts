@@ -1,12 +1,15 @@
 // One candidate file: read it, process it, and in --write mode replace it atomically.
-// Runs in the main thread or in a worker; never throws.
+// Runs in the main thread or in a worker; never throws (nor rejects).
 import fs from "node:fs";
 import type { Candidate } from "./files.js";
 import { errorResult, isScreened, processScreened, screenSource, type FileResult, type ProcessOptions, type Screened } from "./process.js";
 import type { Mode } from "./options.js";
 import { writeAtomic } from "./write.js";
 
-export function handleFile(c: Candidate, opts: ProcessOptions, mode: Mode): FileResult {
+/** A file's result, or in --write mode the promise of it once the file is written (or could not be). */
+export type Handled = FileResult | Promise<FileResult>;
+
+export function handleFile(c: Candidate, opts: ProcessOptions, mode: Mode): Handled {
   const screened = screenFile(c, opts);
   return isScreened(screened) ? finishFile(c, screened, opts, mode) : screened;
 }
@@ -26,16 +29,13 @@ export function screenFile(c: Candidate, opts: ProcessOptions): FileResult | Scr
 }
 
 /** Parses and migrates a screened file, and writes it in --write mode. */
-export function finishFile(c: Candidate, screened: Screened, opts: ProcessOptions, mode: Mode): FileResult {
+export function finishFile(c: Candidate, screened: Screened, opts: ProcessOptions, mode: Mode): Handled {
   const r = guarded(c, () => processScreened(screened, opts));
-  if (mode === "write" && r.status === "changed" && r.output) {
-    try {
-      writeAtomic(c.real, r.output);
-    } catch (e) {
-      return errorResult(c.display, { reason: `cannot write: ${(e as Error).message}` });
-    }
-  }
-  return r;
+  if (mode !== "write" || r.status !== "changed" || !r.output) return r;
+  return writeAtomic(c.real, r.output).then(
+    () => r,
+    (e: Error) => errorResult(c.display, { reason: `cannot write: ${e.message}` }),
+  );
 }
 
 function guarded<T>(c: Candidate, work: () => T): T | FileResult {

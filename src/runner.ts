@@ -4,7 +4,7 @@ import os from "node:os";
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Candidate } from "./files.js";
-import { finishFile, handleFile, screenFile } from "./handle.js";
+import { finishFile, handleFile, screenFile, type Handled } from "./handle.js";
 import { processOptions, type RunConfig } from "./options.js";
 import { isScreened, type FileResult, type Screened } from "./process.js";
 import type { Registry } from "./transform.js";
@@ -75,22 +75,64 @@ export async function processAll(o: ProcessAllOptions): Promise<void> {
     if (isScreened(s) && (bytes += s.size) >= minBytes) return onPool(o, jobs, screened);
   }
   if (profile) process.stderr.write(`runner: one thread (${bytes} bytes passed the screening, a pool from ${Math.round(minBytes)})\n`);
+  const out = new InOrder(o);
   for (let i = 0; i < o.files.length; i++) {
     const s = screened[i];
-    o.onResult(isScreened(s) ? finishFile(o.files[i], s, opts, o.config.mode) : s, o.files[i]);
-    o.onProgress?.(i + 1, o.files.length);
+    await out.add(i, isScreened(s) ? finishFile(o.files[i], s, opts, o.config.mode) : s);
     // Let the event loop turn: node-tree-sitter frees a native tree's memory only then.
     if (isScreened(s)) await yieldToLoop();
   }
+  await out.flush();
 }
 
 async function inThread(o: ProcessAllOptions): Promise<void> {
   const opts = processOptions(o.registry, o.config);
+  const out = new InOrder(o);
   for (let i = 0; i < o.files.length; i++) {
-    o.onResult(handleFile(o.files[i], opts, o.config.mode), o.files[i]);
-    o.onProgress?.(i + 1, o.files.length);
+    await out.add(i, handleFile(o.files[i], opts, o.config.mode));
     // Let the event loop turn: node-tree-sitter frees a native tree's memory only then.
     await yieldToLoop();
+  }
+  await out.flush();
+}
+
+/** Files written at once, at most, before this thread waits for the first of them. */
+const WRITES_IN_FLIGHT = 32;
+
+/**
+ * Hands the results of this thread to onResult in file order. A file being written (--write)
+ * holds back its result and those after it until the write is done, while the thread goes on
+ * with the next files.
+ */
+class InOrder {
+  /** Results not handed over yet, in file order; `done` once a write has settled. */
+  private readonly waiting: { index: number; result: Handled; done?: FileResult }[] = [];
+  private writes = 0;
+
+  constructor(private readonly o: ProcessAllOptions) {}
+
+  async add(index: number, result: Handled): Promise<void> {
+    const w: { index: number; result: Handled; done?: FileResult } = { index, result };
+    if (result instanceof Promise) {
+      this.writes++;
+      void result.then((r) => {
+        this.writes--;
+        w.done = r;
+      });
+    } else w.done = result;
+    this.waiting.push(w);
+    if (this.writes >= WRITES_IN_FLIGHT) await this.waiting[0].result;
+    while (this.waiting.length > 0 && this.waiting[0].done) this.emit(this.waiting.shift()!);
+  }
+
+  async flush(): Promise<void> {
+    for (const w of this.waiting) await w.result;
+    for (const w of this.waiting.splice(0)) this.emit(w);
+  }
+
+  private emit(w: { index: number; done?: FileResult }): void {
+    this.o.onResult(w.done!, this.o.files[w.index]);
+    this.o.onProgress?.(w.index + 1, this.o.files.length);
   }
 }
 

@@ -2,7 +2,7 @@
 // Between files it lets its event loop turn, because node-tree-sitter frees a tree's native
 // memory only then (a tight loop over thousands of files would grow without bound).
 import { parentPort, workerData } from "node:worker_threads";
-import { handleFile } from "./handle.js";
+import { handleFile, type Handled } from "./handle.js";
 import type { Candidate } from "./files.js";
 import type { FileResult } from "./process.js";
 import type { BatchResults } from "./runner.js";
@@ -29,16 +29,23 @@ parentPort!.on("message", async (batch: Batch) => {
 });
 
 async function handleBatch(batch: Batch): Promise<void> {
-  const results: FileResult[] = [];
-  const diffs: (Uint8Array | null)[] = [];
+  const handled: Handled[] = [];
   for (const { file } of batch) {
-    const result = handleFile(file, opts, cfg.mode);
+    handled.push(handleFile(file, opts, cfg.mode));
+    await yieldToLoop();
+  }
+  // Files being written (--write) settle later: their batch's results go once they are on disk,
+  // while this worker goes on with its next batch.
+  void Promise.all(handled).then((results) => send(batch, results));
+}
+
+function send(batch: Batch, results: FileResult[]): void {
+  const diffs: (Uint8Array | null)[] = [];
+  for (const result of results) {
     // The new content was written (or is not needed): do not copy it back.
     delete result.output;
     diffs.push(result.diff ?? null);
     delete result.diff;
-    results.push(result);
-    await yieldToLoop();
   }
   // One message per batch, its results as JSON: the structured clone of every finding and change
   // object cost the workers about 6% of their time; JSON.stringify and a string copy far less.
