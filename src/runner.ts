@@ -24,7 +24,7 @@ const BATCH = 16;
  * for a few files).
  */
 function poolMinBytes(jobs: number): number {
-  const set = Number(process.env.MITM_CODEMOD_POOL_MIN_BYTES ?? NaN);
+  const set = process.env.MITM_CODEMOD_POOL_MIN_BYTES ? Number(process.env.MITM_CODEMOD_POOL_MIN_BYTES) : NaN;
   return Number.isFinite(set) ? set : 600_000 / (1 - 1 / jobs);
 }
 

@@ -433,7 +433,9 @@ function firstEndingAtOrAfter(ends: readonly number[], at: number): number {
 function applySplices(splices: readonly ChildrenSplice[]): { fresh: Map<Node, number>; removed: Node[][] } {
   const fresh = new Map<Node, number>();
   /** Per splice (same order): the nodes it replaces, in document order. */
-  const removed: Node[][] = splices.map(() => []);
+  // Pushed, not mapped: Array.prototype.map's result has another elements kind in some runs.
+  const removed: Node[][] = [];
+  for (let k = 0; k < splices.length; k++) removed.push([]);
   if (splices.length === 0) return { fresh, removed }; // only names renamed
   // From the last run to the first (`splices` are in document order), so that each one's
   // indexes are still those of the old children; at one index, the run that starts there is
@@ -525,6 +527,9 @@ function shiftInPlace(tree: Tree, spans: readonly SpanDelta[], fresh: ReadonlyMa
  * subtree, whose ids all fall between the same two ids of nodes that stay.
  */
 function reindex(byType: Map<string, Node[]>, removed: readonly (readonly Node[])[], splices: readonly ChildrenSplice[]): void {
+  // Only names renamed: nothing to do. (Also spares V8 an empty `removed`, whose elements kind
+  // differs from a full one's: its optimised code of this function was dropped for it.)
+  if (splices.length === 0) return;
   const runs = (nodes: readonly Node[]) => {
     const out = new Map<string, Node[]>();
     for (const n of nodes) {
