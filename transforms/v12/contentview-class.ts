@@ -475,6 +475,8 @@ function leadingCommentStart(file: SourceFile, stmt: Node): number {
 /** contentviews.View used other than as the base class of a view (isinstance, annotations, …). */
 function reportOtherViewUses(file: SourceFile): void {
   for (const node of file.nodes(["identifier", "attribute"])) {
+    // Both names of View are in mitmproxy.contentviews: a cheap test before resolving.
+    if (!file.imports.mayReach(node, "mitmproxy.contentviews")) continue;
     if (node.parent?.type === "attribute" && node.parent.childForFieldName("object")?.id === node.id) continue;
     if (node.type === "identifier" && !isLoad(node)) continue;
     if (!VIEW.includes(file.imports.resolve(node) ?? "")) continue;
