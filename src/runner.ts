@@ -18,7 +18,7 @@ const BATCH = 16;
  * worth starting. Each worker compiles the hot code again and runs cold until then (about half
  * a second of CPU), so a pool loses on small runs: on 2 cores, against one thread, 50 generated
  * addons among 250 other files took 0.48 s instead of 0.41 s, 400 addons (1.0 MB) 1.40 s instead
- * of 1.34 s, 700 addons (1.75 MB) 1.88 s instead of 2.09 s: even at about 1.2 MB. A pool
+ * of 1.34 s, 700 addons (1.75 MB) 1.88 s instead of 2.09 s: break-even at about 1.2 MB. A pool
  * saves (1 - 1/jobs) of the work for about the same cost whatever the jobs, hence the formula
  * (measured with 2 workers only). MITM_CODEMOD_POOL_MIN_BYTES sets it (the tests: 0, a pool
  * for a few files).
