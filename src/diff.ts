@@ -172,8 +172,8 @@ function uniqueLineHunks(a: string, b: string): Hunk[] | null {
 /**
  * Aligns old and new lines when each line is either in both (the same lines in the same order)
  * or in one of them only: then the longest common subsequence is the lines in both, in their
- * places, and each run between them is its removed lines, then its added lines. False (and
- * `blocks` partly filled: the caller must not use them) when a line is in both in another order.
+ * places, and each run between them is its removed lines, then its added lines. False, with
+ * `blocks` as it was, when a line is in both in another order.
  */
 function alignUnique(A: readonly string[], B: readonly string[], blocks: Blocks): boolean {
   const inA = new Set(A);

@@ -75,21 +75,15 @@ export async function processAll(o: ProcessAllOptions): Promise<void> {
     if (isScreened(s) && (bytes += s.size) >= minBytes) return onPool(o, jobs, screened);
   }
   if (profile) process.stderr.write(`runner: one thread (${bytes} bytes passed the screening, a pool from ${Math.round(minBytes)})\n`);
+  await inThread(o, opts, screened);
+}
+
+/** The files in this thread, in order; `screened` holds the first ones, already screened. */
+async function inThread(o: ProcessAllOptions, opts = processOptions(o.registry, o.config), screened: readonly (FileResult | Screened)[] = []): Promise<void> {
   const out = new InOrder(o);
   for (let i = 0; i < o.files.length; i++) {
     const s = screened[i];
-    await out.add(i, isScreened(s) ? finishFile(o.files[i], s, opts, o.config.mode) : s);
-    // Let the event loop turn: node-tree-sitter frees a native tree's memory only then.
-    if (isScreened(s)) await yieldToLoop();
-  }
-  await out.flush();
-}
-
-async function inThread(o: ProcessAllOptions): Promise<void> {
-  const opts = processOptions(o.registry, o.config);
-  const out = new InOrder(o);
-  for (let i = 0; i < o.files.length; i++) {
-    await out.add(i, handleFile(o.files[i], opts, o.config.mode));
+    await out.add(i, s === undefined ? handleFile(o.files[i], opts, o.config.mode) : isScreened(s) ? finishFile(o.files[i], s, opts, o.config.mode) : s);
     // Let the event loop turn: node-tree-sitter frees a native tree's memory only then.
     await yieldToLoop();
   }
@@ -138,7 +132,8 @@ class InOrder {
 
 /**
  * The files on a pool of workers: those of `screened` (the first files, already screened here)
- * that passed, and every file after them.
+ * that passed, and every file after them. The workers read the screened ones again (at most
+ * poolMinBytes of them): cheaper than sending their texts.
  */
 async function onPool(o: ProcessAllOptions, jobs: number, screened: readonly (FileResult | Screened)[]): Promise<void> {
   const results = new Map<number, FileResult>();

@@ -54,17 +54,16 @@ describe("command line", () => {
       { jobs: "3", minBytes: "0", how: "runner: a pool of 3 workers for 92 files" },
       { jobs: "2", minBytes: "2000", how: "runner: a pool of 2 workers for " },
     ];
+    const poolEnv = (minBytes?: string) => (minBytes === undefined ? {} : { MITM_CODEMOD_POOL_MIN_BYTES: minBytes });
     for (const { jobs, minBytes, how } of runs) {
-      const env = minBytes === undefined ? {} : { MITM_CODEMOD_POOL_MIN_BYTES: minBytes };
-      const profiled = run(["--from", "6", "--jobs", jobs, "."], dir, { env: { ...env, MITM_CODEMOD_PROFILE: "1" } });
+      const profiled = run(["--from", "6", "--jobs", jobs, "."], dir, { env: { ...poolEnv(minBytes), MITM_CODEMOD_PROFILE: "1" } });
       expect(profiled.stderr).toContain(how);
     }
     for (const format of ["text", "json", "sarif"]) {
       const one = cli(["--from", "6", "--format", format, "--jobs", "1", "."], dir);
       expect(one.code).toBe(2); // the unparsable file
       for (const { jobs, minBytes } of runs) {
-        const env = minBytes === undefined ? {} : { MITM_CODEMOD_POOL_MIN_BYTES: minBytes };
-        const other = run(["--from", "6", "--format", format, "--jobs", jobs, "."], dir, { env });
+        const other = run(["--from", "6", "--format", format, "--jobs", jobs, "."], dir, { env: poolEnv(minBytes) });
         const what = `${format} --jobs ${jobs}, a pool from ${minBytes ?? "the default"} bytes`;
         expect(other.code, what).toBe(one.code);
         expect(other.stdout, what).toBe(one.stdout);
@@ -76,7 +75,7 @@ describe("command line", () => {
     const writeWith = (jobs: string, minBytes?: string) => {
       const copy = tmpdir();
       fs.cpSync(dir, copy, { recursive: true });
-      const r = run(["--from", "6", "--write", "--jobs", jobs, "."], copy, { env: minBytes === undefined ? {} : { MITM_CODEMOD_POOL_MIN_BYTES: minBytes } });
+      const r = run(["--from", "6", "--write", "--jobs", jobs, "."], copy, { env: poolEnv(minBytes) });
       expect(r.code).toBe(2);
       return tree(copy);
     };
